@@ -1,0 +1,71 @@
+// Lint rules, including the one-way layer rule of docs/architecture.md:
+//   app -> {ui, scene, lessons} -> state -> {worker client, permalink} -> worker -> {io, core}
+// Each layer lists the layers it must never import. A deliberate violation lives in
+// scripts/lint-fixtures/ and scripts/layer-rule.test.ts proves the rule fires on it.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/** Import patterns that reach into a layer folder, whatever the relative depth. */
+const layer = (name) => [`**/${name}`, `**/${name}/**`, `@/${name}/**`];
+
+/** Which layers each layer may not import (everything "above" it). */
+export const forbiddenImports = {
+  core: ['io', 'worker', 'state', 'permalink', 'scene', 'ui', 'lessons', 'app'],
+  io: ['worker', 'state', 'permalink', 'scene', 'ui', 'lessons', 'app'],
+  worker: ['state', 'permalink', 'scene', 'ui', 'lessons', 'app'],
+  permalink: ['worker', 'state', 'scene', 'ui', 'lessons', 'app', 'io'],
+  state: ['scene', 'ui', 'lessons', 'app'],
+  scene: ['ui', 'lessons', 'app', 'worker', 'io'],
+  ui: ['scene', 'lessons', 'app', 'worker', 'io'],
+  lessons: ['app', 'worker', 'io'],
+};
+
+/** Libraries that only some layers may use. */
+const forbiddenPackages = {
+  core: ['react', 'react-dom', 'three', 'zustand', '@react-three/*'],
+  io: ['react', 'react-dom', 'three', 'zustand', '@react-three/*'],
+  worker: ['react', 'react-dom', 'three', 'zustand', '@react-three/*'],
+  permalink: ['react', 'react-dom', 'three', 'zustand', '@react-three/*'],
+  state: ['react-dom', 'three', '@react-three/*'],
+  ui: ['three', '@react-three/*'],
+};
+
+function layerRules(folder) {
+  const patterns = forbiddenImports[folder].map((target) => ({
+    group: layer(target),
+    message: `${folder}/ may not import ${target}/ (the layer rule in docs/architecture.md).`,
+  }));
+  for (const pkg of forbiddenPackages[folder] ?? []) {
+    patterns.push({ group: [pkg], message: `${folder}/ may not use ${pkg}.` });
+  }
+  return {
+    files: [`src/${folder}/**/*.{ts,tsx}`, `scripts/lint-fixtures/${folder}/**/*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node }, ecmaVersion: 2023 },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the seeded generator in core/random.' }],
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'src/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+    },
+  },
+  ...Object.keys(forbiddenImports).map(layerRules),
+  // The deliberate bad imports are linted only by scripts/layer-rule.test.ts.
+  { ignores: ['scripts/lint-fixtures/**'] },
+);

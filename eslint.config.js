@@ -20,6 +20,8 @@ export const forbiddenImports = {
   scene: ['ui', 'lessons', 'app', 'worker', 'io'],
   ui: ['scene', 'lessons', 'app', 'worker', 'io'],
   lessons: ['app', 'worker', 'io'],
+  // The colour language: a leaf every visual layer shares.
+  theme: ['core', 'io', 'worker', 'state', 'permalink', 'scene', 'ui', 'lessons', 'app'],
 };
 
 /** Libraries that only some layers may use. */

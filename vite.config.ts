@@ -14,5 +14,7 @@ export default defineConfig({
     // The machine has two cores: keep the pool small so the suite does not thrash.
     maxWorkers: 2,
     testTimeout: 60_000,
+    // CI reads the JSON to print one "N passed, N failed" line over unit and end-to-end tests.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results/unit.json' }]] : ['default'],
   },
 });

@@ -1,0 +1,22 @@
+/** Starts the app: the store's effects (worker jobs, animation, URL) and the React tree. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { appStore } from '../state/store';
+import { startSvdEffect } from '../state/effects';
+import { startAnimationDriver } from '../state/animation';
+import { startUrlSync } from '../state/urlSync';
+import { createComputeClient, spawnBrowserWorker } from '../worker/client';
+import { App } from './App';
+import './styles.css';
+
+const client = createComputeClient(spawnBrowserWorker);
+// The link is read before the first job, so a link's matrix is the first thing computed.
+startUrlSync(appStore, window.location, window.history, window);
+startSvdEffect(appStore, client);
+startAnimationDriver(appStore);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

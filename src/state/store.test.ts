@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from './store';
+import { parseEntry } from './documentSlice';
+import { LAST_STEP } from './viewSlice';
+import { describeScene } from './selectors';
+
+describe('document slice', () => {
+  it('updates the matrix from a valid cell and bumps the revision', () => {
+    const store = createAppStore();
+    store.getState().setCell(0, 1, '2.5');
+    expect(store.getState().matrix.data).toEqual([3, 2.5, 4, 5]);
+    expect(store.getState().revision).toBe(1);
+  });
+
+  it('keeps the last valid matrix when a cell is invalid, and says why', () => {
+    const store = createAppStore();
+    store.getState().setCell(1, 0, '4x');
+    const state = store.getState();
+    expect(state.matrix.data).toEqual([3, 0, 4, 5]);
+    expect(state.revision).toBe(0);
+    expect(state.cells[1][0]).toBe('4x');
+    expect(state.cellErrors['1,0']).toMatch(/"4x" is not a number/);
+    store.getState().setCell(1, 0, '6');
+    expect(store.getState().cellErrors).toEqual({});
+    expect(store.getState().matrix.data).toEqual([3, 0, 6, 5]);
+  });
+
+  it('does not recompute when a cell is retyped to the same value', () => {
+    const store = createAppStore();
+    store.getState().setCell(0, 0, '3.0');
+    expect(store.getState().revision).toBe(0);
+  });
+
+  it('grows 2x2 to 3x3 with the identity and shrinks back to the same matrix', () => {
+    const store = createAppStore();
+    store.getState().setEditorSize(3);
+    expect(store.getState().matrix).toEqual({ rows: 3, cols: 3, data: [3, 0, 0, 4, 5, 0, 0, 0, 1] });
+    store.getState().setEditorSize(2);
+    expect(store.getState().matrix).toEqual({ rows: 2, cols: 2, data: [3, 0, 4, 5] });
+  });
+
+  it.each([
+    ['', /Enter a number/],
+    ['abc', /not a number/],
+    ['0x10', /not a number/],
+    ['1e400', /too large/],
+    ['Infinity', /not a number/],
+  ])('rejects %j', (text, message) => {
+    const parsed = parseEntry(text);
+    expect('error' in parsed && parsed.error).toMatch(message);
+  });
+
+  it.each([['-2.5', -2.5], ['1e-3', 0.001], ['.5', 0.5], [' 7 ', 7]])('accepts %j', (text, value) => {
+    expect(parseEntry(text)).toEqual({ value });
+  });
+});
+
+describe('view slice', () => {
+  it('steps by whole stages and clamps at the ends', () => {
+    const store = createAppStore();
+    store.getState().setStep(1.4);
+    store.getState().stepBy(1);
+    expect(store.getState().step).toBe(2);
+    store.getState().stepBy(-1);
+    store.getState().stepBy(-1);
+    store.getState().stepBy(-1);
+    expect(store.getState().step).toBe(0);
+    store.getState().setStep(99);
+    expect(store.getState().step).toBe(LAST_STEP);
+  });
+
+  it('starts over when play is pressed at the end', () => {
+    const store = createAppStore();
+    store.getState().play();
+    expect(store.getState()).toMatchObject({ playing: true, step: 0 });
+    store.getState().togglePlay();
+    expect(store.getState().playing).toBe(false);
+  });
+});
+
+describe('scene description', () => {
+  const base = { rows: 2, cols: 2, p: 2, u: new Float64Array(4), v: new Float64Array(4), elapsedMs: 0 };
+  it('names size, singular values and orientation', () => {
+    const text = describeScene({ ...base, s: new Float64Array([6.708203932499369, 2.23606797749979]), reflection: false });
+    expect(text).toMatch(/2 by 2 matrix maps the unit circle to an ellipse/);
+    expect(text).toMatch(/sigma 1 = 6\.70820, sigma 2 = 2\.23607/);
+    expect(text).toMatch(/keeps orientation/);
+  });
+  it('mentions collapse and reflection', () => {
+    const text = describeScene({ ...base, s: new Float64Array([2, 0]), reflection: true });
+    expect(text).toMatch(/rank 1.*line segment/);
+    expect(text).toMatch(/reverses orientation/);
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * The one store of the app, made of slices. Components read it through hooks and selectors; only
+ * `effects.ts` starts and cancels worker jobs in response to its changes.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import { createDocumentSlice, type DocumentSlice } from './documentSlice';
+import { createSvdSlice, type SvdSlice } from './svdSlice';
+import { createViewSlice, type ViewSlice } from './viewSlice';
+import { createNoticeSlice, type NoticeSlice } from './noticeSlice';
+
+export type AppState = DocumentSlice & SvdSlice & ViewSlice & NoticeSlice;
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(): AppStore {
+  return createStore<AppState>()((...args) => ({
+    ...createDocumentSlice(...args),
+    ...createSvdSlice(...args),
+    ...createViewSlice(...args),
+    ...createNoticeSlice(...args),
+  }));
+}
+
+/** The app's store; tests create their own with `createAppStore`. */
+export const appStore = createAppStore();
+
+/** React binding: `useAppState((s) => s.matrix)`. */
+export function useAppState<T>(selector: (state: AppState) => T): T {
+  return useStore(appStore, selector);
+}

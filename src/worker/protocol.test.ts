@@ -1,0 +1,173 @@
+/**
+ * The client and the host wired together in-process, with a fake worker that can crash, so the
+ * protocol's promises (latest wins, cancellation, errors, restarts, transfers) are tested without
+ * a browser.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createComputeClient, JobCancelledError, JobFailedError, type WorkerEndpoint } from './client';
+import { createWorkerHost, type AnyHandlers } from './host';
+import { JobCancelled, type FromWorker, type JobContext, type ToWorker } from './protocol';
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+
+interface FakeWorld {
+  spawned: number;
+  transferred: ArrayBuffer[][];
+  endpoints: WorkerEndpoint[];
+}
+
+function fakeSpawner(handlers: AnyHandlers, world: FakeWorld): () => WorkerEndpoint {
+  return () => {
+    world.spawned += 1;
+    let alive = true;
+    const endpoint: WorkerEndpoint = {
+      onmessage: null,
+      onerror: null,
+      postMessage(message: ToWorker, transfer: ArrayBuffer[]) {
+        if (!alive) return;
+        const copy = structuredClone(message);
+        setTimeout(() => alive && host.receive(copy), 0);
+        void transfer;
+      },
+      terminate() {
+        alive = false;
+      },
+    };
+    const host = createWorkerHost(handlers, (message: FromWorker, transfer = []) => {
+      if (!alive) return;
+      world.transferred.push(transfer);
+      if (message.type === 'error' && message.message === 'crash') {
+        setTimeout(() => endpoint.onerror?.('simulated crash'), 0);
+        return;
+      }
+      setTimeout(() => alive && endpoint.onmessage?.(message), 0);
+    });
+    world.endpoints.push(endpoint);
+    return endpoint;
+  };
+}
+
+const handlers = {
+  double: (input: { values: Float64Array }) => {
+    const values = input.values.map((x) => 2 * x);
+    return { output: { values }, transfer: [values.buffer as ArrayBuffer] };
+  },
+  // Ignores cancellation, like a synchronous decomposition that cannot look at its messages.
+  slow: async (input: { ms: number; tag: string }, context: JobContext) => {
+    context.progress(0.5, 'half way');
+    await wait(input.ms);
+    return { output: input.tag, transfer: [] };
+  },
+  cooperative: async (input: { steps: number }, context: JobContext) => {
+    for (let i = 0; i < input.steps; i++) {
+      if (context.isCancelled()) throw new JobCancelled();
+      context.progress(i / input.steps, `step ${i}`);
+      await wait(5);
+    }
+    return { output: 'finished', transfer: [] };
+  },
+  fail: () => {
+    throw new Error('svd: entry (1, 2) is NaN in a 2 x 2 matrix');
+  },
+  crash: () => {
+    throw new Error('crash');
+  },
+} as unknown as AnyHandlers;
+
+// The typed client only knows the real job kinds; the tests reach the fake ones through this cast.
+type LooseClient = { run: (kind: string, input: unknown, options?: object) => { id: number; promise: Promise<unknown>; cancel(): void } };
+
+let dispose: (() => void) | null = null;
+afterEach(() => dispose?.());
+
+function setup(hardCancelMs = 50) {
+  const world: FakeWorld = { spawned: 0, transferred: [], endpoints: [] };
+  const client = createComputeClient(fakeSpawner(handlers, world), { hardCancelMs });
+  dispose = () => client.dispose();
+  return { client, loose: client as unknown as LooseClient, world };
+}
+
+describe('compute protocol', () => {
+  it('runs a job and moves the result buffers in the transfer list', async () => {
+    const { loose, world } = setup();
+    const output = (await loose.run('double', { values: new Float64Array([1, 2, 3]) }).promise) as { values: Float64Array };
+    expect(Array.from(output.values)).toEqual([2, 4, 6]);
+    expect(world.transferred.some((list) => list.length === 1 && list[0].byteLength === 24)).toBe(true);
+  });
+
+  it('reports progress and start', async () => {
+    const { loose } = setup();
+    const seen: string[] = [];
+    await loose.run('cooperative', { steps: 3 }, { onStart: () => seen.push('start'), onProgress: (_f: number, stage: string) => seen.push(stage) }).promise;
+    expect(seen).toEqual(['start', 'step 0', 'step 1', 'step 2']);
+  });
+
+  it('turns a thrown error into a readable message', async () => {
+    const { loose } = setup();
+    await expect(loose.run('fail', {}).promise).rejects.toThrow(new JobFailedError('svd: entry (1, 2) is NaN in a 2 x 2 matrix'));
+  });
+
+  it('fails an unknown job kind cleanly', async () => {
+    const { loose } = setup();
+    await expect(loose.run('nonsense', {}).promise).rejects.toThrow(/unknown job kind "nonsense"/);
+  });
+
+  it('lets the latest job in a slot win', async () => {
+    const { loose } = setup(10_000);
+    const first = loose.run('slow', { ms: 30, tag: 'first' }, { slot: 'svd' });
+    const second = loose.run('slow', { ms: 1, tag: 'second' }, { slot: 'svd' });
+    const third = loose.run('slow', { ms: 1, tag: 'third' }, { slot: 'svd' });
+    await expect(first.promise).rejects.toBeInstanceOf(JobCancelledError);
+    await expect(second.promise).rejects.toBeInstanceOf(JobCancelledError);
+    await expect(third.promise).resolves.toBe('third');
+  });
+
+  it('keeps jobs of different slots independent', async () => {
+    const { loose } = setup();
+    const a = loose.run('slow', { ms: 1, tag: 'a' }, { slot: 'one' });
+    const b = loose.run('slow', { ms: 1, tag: 'b' }, { slot: 'two' });
+    await expect(Promise.all([a.promise, b.promise])).resolves.toEqual(['a', 'b']);
+  });
+
+  it('drops a job cancelled before it starts', async () => {
+    const { loose, client } = setup();
+    const job = loose.run('slow', { ms: 1, tag: 'never' });
+    job.cancel();
+    await expect(job.promise).rejects.toBeInstanceOf(JobCancelledError);
+    await wait(20);
+    expect(client.pendingCount()).toBe(0);
+  });
+
+  it('stops a cooperative running job at its next check', async () => {
+    const { loose, client } = setup(10_000);
+    const job = loose.run('cooperative', { steps: 1000 }, {});
+    await wait(20);
+    job.cancel();
+    await expect(job.promise).rejects.toBeInstanceOf(JobCancelledError);
+    // The cooperative job stopped by itself: no restart was needed and the next job runs.
+    await expect(loose.run('slow', { ms: 1, tag: 'next' }).promise).resolves.toBe('next');
+    expect(client.restarts()).toBe(0);
+  });
+
+  it('restarts the worker when a cancelled job keeps it busy, and re-sends the others', async () => {
+    const { loose, client, world } = setup(20);
+    const long = loose.run('slow', { ms: 400, tag: 'long' }, { slot: 'svd' });
+    await wait(30); // let it start
+    const next = loose.run('slow', { ms: 1, tag: 'next' }, { slot: 'svd' });
+    await expect(long.promise).rejects.toBeInstanceOf(JobCancelledError);
+    await expect(next.promise).resolves.toBe('next');
+    expect(client.restarts()).toBe(1);
+    expect(world.spawned).toBe(2);
+  });
+
+  it('fails pending jobs cleanly when the worker dies, then works again', async () => {
+    const { loose, client } = setup();
+    const crashing = loose.run('crash', {});
+    const queued = loose.run('slow', { ms: 1, tag: 'queued' });
+    await expect(crashing.promise).rejects.toThrow(/stopped unexpectedly \(simulated crash\)/);
+    await expect(queued.promise).rejects.toBeInstanceOf(JobFailedError);
+    expect(client.restarts()).toBe(1);
+    await expect(loose.run('slow', { ms: 1, tag: 'after' }).promise).resolves.toBe('after');
+  });
+});

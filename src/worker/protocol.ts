@@ -1,0 +1,58 @@
+/**
+ * The typed message protocol between the store (through `ComputeClient`) and the compute worker.
+ *
+ * Every job has an id (unique per client), a slot (jobs in the same slot supersede each other:
+ * latest wins) and a kind. The kinds and their payload/result types are listed once in `JobMap`;
+ * adding a decomposition means adding an entry there and a handler in `handlers.ts`.
+ */
+import type { SvdJobInput, SvdJobOutput } from './svdJob';
+
+/** Every job kind with its input and output. */
+export interface JobMap {
+  svd: { input: SvdJobInput; output: SvdJobOutput };
+}
+
+export type JobKind = keyof JobMap;
+export type JobInput<K extends JobKind> = JobMap[K]['input'];
+export type JobOutput<K extends JobKind> = JobMap[K]['output'];
+
+/** Messages from the client to the worker. */
+export type ToWorker =
+  | { type: 'run'; id: number; kind: JobKind; input: unknown }
+  | { type: 'cancel'; id: number };
+
+/** Messages from the worker to the client. */
+export type FromWorker =
+  | { type: 'started'; id: number }
+  | { type: 'progress'; id: number; fraction: number; stage: string }
+  | { type: 'result'; id: number; output: unknown }
+  | { type: 'error'; id: number; message: string }
+  | { type: 'cancelled'; id: number };
+
+/** What a handler may report while it runs, and how it learns it should stop. */
+export interface JobContext {
+  progress(fraction: number, stage: string): void;
+  /** True once the client has cancelled this job (checked between stages). */
+  isCancelled(): boolean;
+}
+
+/** A handler returns its output and the buffers to move (not copy) to the client. */
+export interface HandlerResult<O> {
+  output: O;
+  transfer: ArrayBuffer[];
+}
+
+export type Handler<K extends JobKind> = (
+  input: JobInput<K>,
+  context: JobContext,
+) => HandlerResult<JobOutput<K>> | Promise<HandlerResult<JobOutput<K>>>;
+
+export type HandlerTable = { [K in JobKind]: Handler<K> };
+
+/** Raised inside a handler when it notices cancellation; the host reports it as 'cancelled'. */
+export class JobCancelled extends Error {
+  constructor() {
+    super('job cancelled');
+    this.name = 'JobCancelled';
+  }
+}

@@ -45,7 +45,7 @@ export function utf8Decode(bytes: Uint8Array, format: string): string {
     if (i + need >= bytes.length && need > 0) bad(i);
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
-      if ((c & 0xc0) !== 0x80) bad(i + k);
+      if ((c & 0xc0) !== 0x80) bad(i);
       cp = (cp << 6) | (c & 0x3f);
     }
     const min = need === 2 ? 0x800 : need === 3 ? 0x10000 : 0;

@@ -1,0 +1,40 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { EnergyPlot, energyLabel } from './EnergyPlot';
+import { cumulativeEnergy } from './energy';
+
+describe('cumulativeEnergy', () => {
+  it('accumulates squared values over the total, starting at zero', () => {
+    expect(Array.from(cumulativeEnergy([3, 4]))).toEqual([0, 9 / 25, 1]);
+  });
+
+  it('does not overflow for huge values and is all zeros for a zero spectrum', () => {
+    const big = cumulativeEnergy([1e200, 1e200]);
+    expect(big[1]).toBeCloseTo(0.5, 12);
+    expect(big[2]).toBe(1);
+    expect(Array.from(cumulativeEnergy([0, 0]))).toEqual([0, 0, 0]);
+    expect(Array.from(cumulativeEnergy([]))).toEqual([0]);
+  });
+});
+
+describe('EnergyPlot', () => {
+  const values = [4, 2, 1, 0.5];
+
+  it('marks the current rank with its share and draws the 90 % and 99 % guides', () => {
+    const html = renderToStaticMarkup(createElement(EnergyPlot, { values, rank: 2 }));
+    // (16 + 4) / (16 + 4 + 1 + 0.25) = 94.1 %
+    expect(html).toContain(energyLabel(2, 20 / 21.25));
+    expect(html).toContain('k = 2: 94.1 %');
+    expect(html).toContain('>90 %<');
+    expect(html).toContain('>99 %<');
+    expect(html).toContain('aria-label="Energy captured"');
+    expect(html).toContain('title="Export the energy plot as SVG"');
+  });
+
+  it('says so when every value is zero', () => {
+    const html = renderToStaticMarkup(createElement(EnergyPlot, { values: [0, 0], rank: 1 }));
+    expect(html).toContain('no energy to capture');
+    expect(html).not.toContain('NaN');
+  });
+});

@@ -1,0 +1,20 @@
+/**
+ * The public surface of the numerical core. Everything here is DOM-free, deterministic (seeded
+ * randomness only) and checks its input, throwing {@link LinalgError} with the shape in the message.
+ */
+export { LinalgError } from './errors';
+export {
+  type Matrix, matrix, fromArrays, toArrays, fromTypedArray, zeros, identity, transpose, clone, columns,
+} from './matrix';
+export { matmul, type MatmulOptions } from './gemm';
+export { frobeniusNorm, maxAbs, spectralNorm } from './norms';
+export { qr, type QrOptions } from './qr';
+export { svd } from './svd';
+export type { SvdResult, SvdWithVectors, SvdOptions } from './svdTypes';
+export { orientSvd, properRotations, determinantSign, type OrientedSvd } from './orient';
+export { lowRank, updateLowRank } from './lowRank';
+export { truncationError, compressionFactor, breakEvenRank, type TruncationError } from './truncation';
+export { createRandom, randomMatrix, type Random } from './random';
+export { matrixWithSpectrum } from './spectrum';
+export { hypot } from './scalar';
+export type { ProgressOptions } from './progress';

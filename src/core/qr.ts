@@ -1,0 +1,116 @@
+/**
+ * Householder QR: A = Q R with Q orthonormal columns and R upper triangular (Golub-Van Loan 5.2).
+ * The reflectors are kept in LAPACK's compact form (v below the diagonal, tau aside) so that Q can
+ * be formed thin, complete, or applied without forming it.
+ */
+import { assertMatrix } from './errors';
+import { applyReflectorLeft, makeReflector } from './householder';
+import type { Matrix } from './matrix';
+import { checkCancel, type ProgressOptions } from './progress';
+
+/** A factored matrix: R on and above the diagonal of `a`, reflector vectors below it. */
+export interface HouseholderQr {
+  m: number;
+  n: number;
+  a: Float64Array;
+  tau: Float64Array;
+}
+
+/**
+ * Householder QR in place on the m x n row-major array `a` (overwritten by the compact form).
+ *
+ * @example
+ * const f = householderQrInPlace(new Float64Array([3, 4]), 2, 1); // R = [[-5]], tau = [1.6]
+ */
+export function householderQrInPlace(a: Float64Array, m: number, n: number, options: ProgressOptions = {}): HouseholderQr {
+  const p = Math.min(m, n);
+  const tau = new Float64Array(p);
+  const v = new Float64Array(m);
+  const w = new Float64Array(n);
+  for (let k = 0; k < p; k++) {
+    if ((k & 31) === 0) {
+      checkCancel('qr', options);
+      options.onProgress?.(k / p, 'QR');
+    }
+    tau[k] = makeReflector(a, k * n + k, n, m - k);
+    if (tau[k] === 0 || k + 1 >= n) continue;
+    v[0] = 1;
+    for (let i = 1; i < m - k; i++) v[i] = a[(k + i) * n + k];
+    applyReflectorLeft(a, n, k, m - k, k + 1, n, v, 0, tau[k], w);
+  }
+  return { m, n, a, tau };
+}
+
+/**
+ * Forms the first `cols` columns of Q = H_0 H_1 ... H_{p-1} (m x cols, cols between p and m) by
+ * backward accumulation, which touches only the trailing block that each reflector changes.
+ *
+ * @example
+ * formQ(householderQrInPlace(new Float64Array([3, 4]), 2, 1), 1); // [-0.6, -0.8]
+ */
+export function formQ(f: HouseholderQr, cols: number): Float64Array {
+  const { m, n, a, tau } = f;
+  const p = Math.min(m, n);
+  const q = new Float64Array(m * cols);
+  for (let i = 0; i < Math.min(m, cols); i++) q[i * cols + i] = 1;
+  const v = new Float64Array(m);
+  const w = new Float64Array(cols);
+  for (let k = p - 1; k >= 0; k--) {
+    if (tau[k] === 0) continue;
+    v[0] = 1;
+    for (let i = 1; i < m - k; i++) v[i] = a[(k + i) * n + k];
+    applyReflectorLeft(q, cols, k, m - k, k, cols, v, 0, tau[k], w);
+  }
+  return q;
+}
+
+/**
+ * The upper-triangular factor R (rows x n with rows = p for thin, m for complete).
+ *
+ * @example
+ * extractR(householderQrInPlace(new Float64Array([3, 4]), 2, 1), 1); // [-5]
+ */
+export function extractR(f: HouseholderQr, rows: number): Float64Array {
+  const { m, n, a } = f;
+  const r = new Float64Array(rows * n);
+  for (let i = 0; i < Math.min(rows, m); i++) {
+    for (let j = i; j < n; j++) r[i * n + j] = a[i * n + j];
+  }
+  return r;
+}
+
+/** Options of {@link qr}. */
+export interface QrOptions extends ProgressOptions {
+  /** 'thin' (default): Q is m x p, R is p x n with p = min(m, n). 'complete': Q is m x m, R is m x n. */
+  mode?: 'thin' | 'complete';
+  /**
+   * Make diag(R) non-negative by flipping columns of Q and rows of R (then Q of a Gaussian matrix
+   * is Haar distributed). Default true.
+   */
+  positiveDiagonal?: boolean;
+}
+
+/**
+ * Householder QR of any m x n matrix.
+ *
+ * @example
+ * const { q, r } = qr(fromArrays([[3], [4]]));
+ * // q = [[0.6], [0.8]], r = [[5]]  (diagonal of R made non-negative)
+ */
+export function qr(a: Matrix, options: QrOptions = {}): { q: Matrix; r: Matrix } {
+  assertMatrix('qr', a);
+  const { rows: m, cols: n } = a;
+  const complete = options.mode === 'complete';
+  const f = householderQrInPlace(a.data.slice(), m, n, options);
+  const qCols = complete ? m : Math.min(m, n);
+  const q = formQ(f, qCols);
+  const r = extractR(f, qCols);
+  if (options.positiveDiagonal ?? true) {
+    for (let k = 0; k < Math.min(m, n); k++) {
+      if (r[k * n + k] >= 0) continue;
+      for (let j = k; j < n; j++) r[k * n + j] = -r[k * n + j];
+      for (let i = 0; i < m; i++) q[i * qCols + k] = -q[i * qCols + k];
+    }
+  }
+  return { q: { rows: m, cols: qCols, data: q }, r: { rows: qCols, cols: n, data: r } };
+}

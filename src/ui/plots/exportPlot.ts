@@ -21,8 +21,9 @@ export function standaloneSvgMarkup(markup: string): string {
   if (!open) throw new Error('expected markup that starts with an <svg> element');
   let tag = open[0];
   const selfClosing = tag.endsWith('/>');
-  if (!/\sxmlns=/.test(tag)) tag = tag.replace(/^<svg\b/, `<svg xmlns="${SVG_NS}"`);
+  // Each is inserted right after "<svg", so the one added last comes first.
   if (body.includes('xlink:') && !/\sxmlns:xlink=/.test(tag)) tag = tag.replace(/^<svg\b/, `<svg xmlns:xlink="${XLINK_NS}"`);
+  if (!/\sxmlns=/.test(tag)) tag = tag.replace(/^<svg\b/, `<svg xmlns="${SVG_NS}"`);
   const background = `<rect width="100%" height="100%" fill="${EXPORT_BACKGROUND}"/>`;
   const rest = body.slice(open[0].length);
   const content = selfClosing ? `${tag.replace(/\/>$/, '>')}${background}</svg>` : `${tag}${background}${rest}`;

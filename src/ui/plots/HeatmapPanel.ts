@@ -1,0 +1,95 @@
+/**
+ * One matrix drawn as a heatmap inside an SVG: a title, the raster as an embedded PNG <image> (so an
+ * exported SVG keeps the picture), a frame, and the size underneath. Reports the entry under the
+ * pointer; the parent decides how to show it.
+ */
+import { createElement as h, useMemo, type PointerEvent, type ReactNode } from 'react';
+import { formatNumber } from './format';
+import { cellAt, fitMatrix } from './heatmapGeometry';
+import { encodePng, toDataUrl } from './png';
+import { fontSize, plotColors } from './plotStyle';
+import { rasterize } from './rasterize';
+
+/** At most this many raster cells along each side: 256 x 256 RGBA is 256 KiB before compression. */
+export const MAX_CELLS = 256;
+
+/** An entry of the matrix, 0-based as in numpy. */
+export interface Cell {
+  i: number;
+  j: number;
+}
+
+/** Props of {@link HeatmapPanel}. */
+export interface HeatmapPanelProps {
+  rows: number;
+  cols: number;
+  /** Row-major entries. */
+  data: ArrayLike<number>;
+  /** The colour scale is [-range, range]. */
+  range: number;
+  /** Title above the image; may hold <tspan> subscripts. */
+  title: ReactNode;
+  /** The area the panel may use, title and size label included. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  onHover?: (cell: Cell | null) => void;
+}
+
+const TITLE_SPACE = 30;
+const SIZE_SPACE = 26;
+
+/** The heatmap raster as a PNG data URL, or null for an empty matrix. */
+export function heatmapDataUrl(rows: number, cols: number, data: ArrayLike<number>, range: number): string | null {
+  const raster = rasterize(rows, cols, data, MAX_CELLS, range);
+  if (raster.width === 0 || raster.height === 0) return null;
+  return toDataUrl(encodePng(raster.width, raster.height, raster.rgba));
+}
+
+/** A titled heatmap image of one matrix, for use inside an <svg>. */
+export function HeatmapPanel({ rows, cols, data, range, title, x, y, width, height, onHover }: HeatmapPanelProps) {
+  // The raster and its PNG are the expensive part (one pass over up to millions of entries):
+  // recompute only when the matrix or the scale changes, not on pointer moves.
+  const href = useMemo(() => heatmapDataUrl(rows, cols, data, range), [rows, cols, data, range]);
+  const fit = fitMatrix(rows, cols, width, height - TITLE_SPACE - SIZE_SPACE);
+  const imageX = x + (width - fit.width) / 2;
+  const imageY = y + TITLE_SPACE;
+
+  const report = (event: PointerEvent<SVGElement>) => {
+    if (!onHover) return;
+    const box = event.currentTarget.getBoundingClientRect();
+    onHover(cellAt(rows, cols, event.clientX - box.left, event.clientY - box.top, box.width, box.height));
+  };
+
+  return h(
+    'g',
+    null,
+    h('text', { x: x + width / 2, y: y + 20, textAnchor: 'middle', fontSize: fontSize.title, fontWeight: 600 }, title),
+    href &&
+      h('image', {
+        href,
+        x: imageX,
+        y: imageY,
+        width: fit.width,
+        height: fit.height,
+        // The raster may have fewer cells than the matrix has entries along one side only, so it is
+        // stretched to the matrix's shape; pixelated keeps cell edges sharp when enlarged.
+        preserveAspectRatio: 'none',
+        style: { imageRendering: 'pixelated' },
+        onPointerMove: report,
+        onPointerLeave: () => onHover?.(null),
+      }),
+    h('rect', { x: imageX, y: imageY, width: fit.width, height: fit.height, fill: 'none', stroke: plotColors.axis, pointerEvents: 'none' }),
+    h(
+      'text',
+      { x: x + width / 2, y: imageY + fit.height + 20, textAnchor: 'middle', fontSize: fontSize.tick, fill: plotColors.axis },
+      `${rows} × ${cols}`,
+    ),
+  );
+}
+
+/** "A[3, 7] = 0.125": an entry for the readout under a heatmap. */
+export function entryReadout(symbol: string, cell: Cell, value: number): string {
+  return `${symbol}[${cell.i}, ${cell.j}] = ${formatNumber(value)}`;
+}

@@ -1,39 +1,65 @@
-/** The page: the matrix on the left, its map in the middle, the factors and numbers on the right. */
+/**
+ * The page: the matrix and where it comes from on the left, its geometry in the middle, the
+ * truncation and the numbers on the right.
+ */
 import { LinearMapScene } from '../scene/LinearMapScene';
+import { PointCloudScene } from '../scene/PointCloudScene';
 import { MatrixEditor } from '../ui/MatrixEditor';
+import { PresetsPanel } from '../ui/PresetsPanel';
+import { PastePanel } from '../ui/PastePanel';
 import { StepControls } from '../ui/StepControls';
 import { FactorsReadout } from '../ui/FactorsReadout';
 import { SingularValuesTable } from '../ui/SingularValuesTable';
+import { RankControl } from '../ui/RankControl';
 import { Legend } from '../ui/Legend';
 import { Notices } from '../ui/Notices';
 import { SceneDescription } from '../ui/SceneDescription';
+import { ViewSwitch } from '../ui/ViewSwitch';
+import { useAppState } from '../state/store';
+import { effectiveView } from '../state/selectors';
 import { ErrorBoundary } from './ErrorBoundary';
 
 const SCENE_DESCRIPTION_ID = 'scene-description';
 
+function CentralView() {
+  const view = useAppState(effectiveView);
+  if (view === 'map') return <LinearMapScene describedBy={SCENE_DESCRIPTION_ID} />;
+  if (view === 'cloud') return <PointCloudScene describedBy={SCENE_DESCRIPTION_ID} />;
+  return null;
+}
+
 export function App() {
+  const view = useAppState(effectiveView);
+  const title = useAppState((s) => s.source.title);
   return (
     <div className="app">
       <header className="app-header">
         <h1>Subspace Explorer</h1>
-        <p className="tagline">A matrix as a linear map: rotate by Vᵀ, stretch by Σ, rotate by U.</p>
+        <p className="tagline">Every matrix is a map: rotate by Vᵀ, stretch by Σ, rotate by U.</p>
       </header>
       <Notices />
       <main className="workspace">
         <aside className="left">
           <MatrixEditor />
-          <Legend />
+          <PastePanel />
+          <PresetsPanel />
         </aside>
-        <section className="center" aria-label="Linear map">
+        <section className="center" aria-label="Geometry">
+          <div className="center-heading">
+            <h2 className="source-title">{title}</h2>
+            <ViewSwitch />
+          </div>
           <figure className="scene">
             <ErrorBoundary what="3D scene">
-              <LinearMapScene describedBy={SCENE_DESCRIPTION_ID} />
+              <CentralView />
             </ErrorBoundary>
           </figure>
-          <StepControls />
+          {view === 'map' && <StepControls />}
           <SceneDescription id={SCENE_DESCRIPTION_ID} />
+          <Legend />
         </section>
         <aside className="right">
+          <RankControl />
           <SingularValuesTable />
           <FactorsReadout />
         </aside>

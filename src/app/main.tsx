@@ -5,6 +5,7 @@ import { appStore } from '../state/store';
 import { startSvdEffect } from '../state/effects';
 import { startAnimationDriver } from '../state/animation';
 import { startUrlSync } from '../state/urlSync';
+import { startSourceEffect } from '../state/sourceEffect';
 import { createComputeClient, spawnBrowserWorker } from '../worker/client';
 import { App } from './App';
 import './styles.css';
@@ -13,6 +14,10 @@ const client = createComputeClient(spawnBrowserWorker);
 // The link is read before the first job, so a link's matrix is the first thing computed.
 startUrlSync(appStore, window.location, window.history, window);
 startSvdEffect(appStore, client);
+startSourceEffect(appStore, client, {
+  vectorsUrl: new URL('data/glove-vectors.npy', document.baseURI).href,
+  wordsUrl: new URL('data/glove-words.json', document.baseURI).href,
+});
 startAnimationDriver(appStore);
 
 createRoot(document.getElementById('root')!).render(

@@ -1,19 +1,23 @@
 /**
- * The 3D view of a 2x2 or 3x3 matrix as a linear map: the unit circle/sphere with its basis
- * vectors, its image under the map at the current animation step, and the singular directions
- * (v_i on the input side, sigma_i u_i on the output side).
+ * The 3D view of a matrix up to 3 x 3 as a linear map: the unit circle or sphere of the input space
+ * with its basis vectors and right singular vectors, its image under the map at the current
+ * animation step (of the rank-k truncation A_k), the singular directions carried along, and the four
+ * fundamental subspaces of A_k. Non-square maps are shown embedded in 3D: a 3 x 2 map takes the
+ * circle of the xy-plane into space, a 2 x 3 map flattens the sphere onto the xy-plane.
  */
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { OrbitControls } from '@react-three/drei';
 import { Group, Matrix4, Vector3 } from 'three';
 import { appStore, useAppState } from '../state/store';
-import { latestSvd } from '../state/selectors';
-import type { SvdResult } from '../state/svdSlice';
+import { effectiveRank, latestSvd } from '../state/selectors';
+import type { SquareMap } from '../state/svdSlice';
 import { palette } from '../theme/palette';
 import { createStepMap } from './stepMap';
 import { Arrow, type ArrowHandle } from './Arrow';
 import { UnitShape } from './UnitShape';
+import { SubspaceShape } from './SubspaceShape';
+import { fundamentalBases } from './subspaceBases';
 
 const STAGE_LABELS: Array<(i: number) => ReactNode> = [
   (i) => <>v<sub>{i}</sub></>,
@@ -26,15 +30,29 @@ function column(data: Float64Array, n: number, j: number): Vector3 {
   return new Vector3(data[j], data[n + j], n > 2 ? data[2 * n + j] : 0);
 }
 
+function unit(j: number): Vector3 {
+  return new Vector3(j === 0 ? 1 : 0, j === 1 ? 1 : 0, j === 2 ? 1 : 0);
+}
+
+interface MapProps {
+  map: SquareMap;
+  /** The map's true shape (the SVD is of the matrix padded to n x n). */
+  rows: number;
+  cols: number;
+  /** Singular values of the truncation shown (zero beyond the rank). */
+  sigmas: Float64Array;
+}
+
 /** Everything that moves with the step: the image shape and the carried arrows. */
-function MovingMap({ result }: { result: SvdResult }) {
-  const n = result.rows;
-  const stepMap = useMemo(() => createStepMap({ n, u: result.u, s: result.s, v: result.v, reflection: result.reflection }), [n, result]);
+function MovingMap({ map, cols, sigmas }: MapProps) {
+  const n = map.n;
+  const p = Math.min(cols, n);
+  const stepMap = useMemo(() => createStepMap({ n, u: map.u, s: sigmas, v: map.v, reflection: map.reflection }), [n, map, sigmas]);
   const image = useRef<Group>(null);
   const carried = useRef<Array<ArrowHandle | null>>([]);
   const basisImages = useRef<Array<ArrowHandle | null>>([]);
-  const directions = useMemo(() => Array.from({ length: n }, (_, j) => column(result.v, n, j)), [n, result]);
-  const basis = useMemo(() => Array.from({ length: n }, (_, j) => new Vector3(j === 0 ? 1 : 0, j === 1 ? 1 : 0, j === 2 ? 1 : 0)), [n]);
+  const directions = useMemo(() => Array.from({ length: p }, (_, j) => column(map.v, n, j)), [n, p, map]);
+  const basis = useMemo(() => Array.from({ length: cols }, (_, j) => unit(j)), [cols]);
   const scratch = useMemo(() => ({ m: new Matrix4(), p: new Vector3() }), []);
   const invalidate = useThree((state) => state.invalidate);
   const stage = useAppState((state) => Math.round(state.step));
@@ -43,7 +61,7 @@ function MovingMap({ result }: { result: SvdResult }) {
   useEffect(() => appStore.subscribe((state, previous) => {
     if (state.step !== previous.step) invalidate();
   }), [invalidate]);
-  useEffect(() => invalidate(), [result, invalidate]);
+  useEffect(() => invalidate(), [stepMap, invalidate]);
 
   useFrame(() => {
     const m = stepMap.at(appStore.getState().step, scratch.m);
@@ -64,7 +82,7 @@ function MovingMap({ result }: { result: SvdResult }) {
   return (
     <>
       <group ref={image} matrixAutoUpdate={false}>
-        <UnitShape dimensions={n} color={palette.imageFill} fillOpacity={0.28} lineOpacity={0.9} />
+        <UnitShape dimensions={cols} color={palette.imageFill} fillOpacity={0.28} lineOpacity={0.9} />
       </group>
       {basis.map((_, i) => (
         <Arrow key={`b${i}`} ref={(h) => { basisImages.current[i] = h; }} color={palette.basis} width={0.012} />
@@ -83,27 +101,41 @@ function MovingMap({ result }: { result: SvdResult }) {
 }
 
 /** The static input side: the unit shape, the standard basis and the right singular vectors v_i. */
-function InputSide({ result }: { result: SvdResult }) {
-  const n = result.rows;
+function InputSide({ map, cols }: { map: SquareMap; cols: number }) {
+  const n = map.n;
   const handles = useRef<Array<ArrowHandle | null>>([]);
   useEffect(() => {
-    for (let j = 0; j < n; j++) {
-      const d = column(result.v, n, j);
+    for (let j = 0; j < cols; j++) {
+      const d = column(map.v, n, j);
       handles.current[j]?.update(d.x, d.y, d.z);
-      handles.current[n + j]?.update(j === 0 ? 1 : 0, j === 1 ? 1 : 0, j === 2 ? 1 : 0);
+      const e = unit(j);
+      handles.current[cols + j]?.update(e.x, e.y, e.z);
     }
-  }, [n, result]);
+  }, [n, cols, map]);
   return (
     <>
-      <UnitShape dimensions={n} color={palette.input} fillOpacity={0} lineOpacity={0.45} />
-      {Array.from({ length: n }, (_, j) => (
+      <UnitShape dimensions={cols} color={palette.input} fillOpacity={0} lineOpacity={0.45} />
+      {Array.from({ length: cols }, (_, j) => (
         <Arrow key={`v${j}`} ref={(h) => { handles.current[j] = h; }} color={palette.input} width={0.016}
           label={<>v<sub>{j + 1}</sub></>} labelClass="scene-label scene-label-faint" />
       ))}
-      {Array.from({ length: n }, (_, j) => (
-        <Arrow key={`e${j}`} ref={(h) => { handles.current[n + j] = h; }} color={palette.basis} width={0.01}
+      {Array.from({ length: cols }, (_, j) => (
+        <Arrow key={`e${j}`} ref={(h) => { handles.current[cols + j] = h; }} color={palette.basis} width={0.01}
           label={<>e<sub>{j + 1}</sub></>} labelClass="scene-label scene-label-faint" />
       ))}
+    </>
+  );
+}
+
+/** The four fundamental subspaces of the truncation, sized to the input and output shapes. */
+function Subspaces({ map, rows, cols, sigmas, radius }: MapProps & { radius: number }) {
+  const bases = useMemo(() => fundamentalBases(map, rows, cols, sigmas), [map, rows, cols, sigmas]);
+  return (
+    <>
+      <SubspaceShape basis={bases.rowSpace} ambient={cols} color={palette.input} label="row space" size={1.35} />
+      <SubspaceShape basis={bases.nullSpace} ambient={cols} color={palette.nullSpace} label="null space" size={1.35} />
+      <SubspaceShape basis={bases.columnSpace} ambient={rows} color={palette.output} label="column space" size={radius} />
+      <SubspaceShape basis={bases.leftNullSpace} ambient={rows} color={palette.nullSpace} label="left null space" size={radius} dashed />
     </>
   );
 }
@@ -129,9 +161,14 @@ export interface LinearMapSceneProps {
 
 export function LinearMapScene({ describedBy }: LinearMapSceneProps) {
   const result = useAppState(latestSvd);
-  if (!result || result.rows !== result.cols || result.rows > 3) return null;
-  const radius = Math.max(1, result.s[0] ?? 1) * 1.1;
-  const flat = result.rows === 2;
+  const rank = useAppState(effectiveRank);
+  const showSubspaces = useAppState((s) => s.showSubspaces);
+  const map = result?.map ?? null;
+  const sigmas = useMemo(() => (map ? map.s.map((x, j) => (j < rank ? x : 0)) : new Float64Array(0)), [map, rank]);
+  if (!result || !map) return null;
+  const radius = Math.max(1, map.s[0] ?? 1) * 1.1;
+  const flat = map.n === 2;
+  const props = { map, rows: result.rows, cols: result.cols, sigmas };
   return (
     <Canvas
       frameloop="demand"
@@ -148,8 +185,9 @@ export function LinearMapScene({ describedBy }: LinearMapSceneProps) {
       <CameraFit radius={radius} flat={flat} />
       <axesHelper args={[radius * 1.15]} />
       {flat && <gridHelper args={[Math.ceil(radius) * 2 + 2, Math.ceil(radius) * 2 + 2, '#c9c9d3', '#e3e3ea']} rotation={[Math.PI / 2, 0, 0]} />}
-      <InputSide result={result} />
-      <MovingMap result={result} />
+      <InputSide map={map} cols={result.cols} />
+      <MovingMap {...props} />
+      {showSubspaces && <Subspaces {...props} radius={radius} />}
       <OrbitControls makeDefault enableDamping={false} enableRotate={!flat} />
     </Canvas>
   );

@@ -1,40 +1,60 @@
 /**
- * The document: the matrix the person is working on. `cells` holds what was typed (which may be
- * invalid); `matrix` is always the last valid matrix, the one every computation uses.
+ * The document: the matrix the person is working on and where it came from. For small matrices
+ * `cells` holds what was typed (which may be invalid); `matrix` is always the last valid matrix,
+ * the one every computation uses.
  */
 import type { StateCreator } from 'zustand';
 import type { AppState } from './store';
 
-export interface DenseMatrix {
+export interface DocMatrix {
   rows: number;
   cols: number;
-  /** Row-major entries. */
-  data: number[];
+  /** Row-major entries, all finite. */
+  data: Float64Array;
 }
 
+/** Where the matrix came from, for titles, labels and links. */
+export interface MatrixSource {
+  kind: 'typed' | 'link' | 'preset' | 'paste';
+  title: string;
+  /** One line saying what it is. */
+  description?: string;
+  /** A label per row (words of an embedding); the row index is used otherwise. */
+  rowLabels?: string[];
+  /** For presets: the parameters that regenerate it (they go into links). */
+  preset?: { id: string; params: Record<string, string | number> };
+}
+
+/** The largest matrix edited cell by cell; bigger ones are shown as a heatmap. */
+export const GRID_MAX = 12;
 export const EDITOR_SIZES = [2, 3] as const;
 export type EditorSize = (typeof EDITOR_SIZES)[number];
 
 export interface DocumentSlice {
-  matrix: DenseMatrix;
-  cells: string[][];
+  matrix: DocMatrix;
+  source: MatrixSource;
+  /** Typed text of each cell, or null when the matrix is too big to edit by cell. */
+  cells: string[][] | null;
   /** Messages for invalid cells, keyed `row,col`. */
   cellErrors: Record<string, string>;
   /** Increases on every change of `matrix`, so results can be matched to their input. */
   revision: number;
   setCell(row: number, col: number, text: string): void;
-  setEditorSize(size: EditorSize): void;
-  loadMatrix(matrix: DenseMatrix): void;
+  /** Resizes a small matrix, keeping the overlapping block and filling the rest from the identity. */
+  resize(rows: number, cols: number): void;
+  loadMatrix(matrix: DocMatrix, source?: MatrixSource): void;
 }
 
-export const DEFAULT_MATRIX: DenseMatrix = { rows: 2, cols: 2, data: [3, 0, 4, 5] };
+export const DEFAULT_MATRIX: DocMatrix = { rows: 2, cols: 2, data: Float64Array.from([3, 0, 4, 5]) };
+const TYPED: MatrixSource = { kind: 'typed', title: 'Typed matrix' };
 
 /** Writes a number the way a person would type it, exactly (shortest round-trip form). */
 export function formatEntry(value: number): string {
   return Object.is(value, -0) ? '0' : String(value);
 }
 
-function cellsOf(matrix: DenseMatrix): string[][] {
+function cellsOf(matrix: DocMatrix): string[][] | null {
+  if (matrix.rows > GRID_MAX || matrix.cols > GRID_MAX) return null;
   return Array.from({ length: matrix.rows }, (_, i) =>
     Array.from({ length: matrix.cols }, (_, j) => formatEntry(matrix.data[i * matrix.cols + j])),
   );
@@ -53,11 +73,13 @@ export function parseEntry(text: string): { value: number } | { error: string } 
 
 export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> = (set, get) => ({
   matrix: DEFAULT_MATRIX,
+  source: TYPED,
   cells: cellsOf(DEFAULT_MATRIX),
   cellErrors: {},
   revision: 0,
   setCell(row, col, text) {
-    const { cells, cellErrors, matrix, revision } = get();
+    const { cells, cellErrors, matrix, revision, source } = get();
+    if (!cells) return;
     const nextCells = cells.map((line, i) => (i === row ? line.map((cell, j) => (j === col ? text : cell)) : line));
     const key = `${row},${col}`;
     const parsed = parseEntry(text);
@@ -68,27 +90,31 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
       return;
     }
     delete nextErrors[key];
-    const data = matrix.data.slice();
-    data[row * matrix.cols + col] = parsed.value;
-    if (Object.is(data[row * matrix.cols + col], matrix.data[row * matrix.cols + col])) {
+    const index = row * matrix.cols + col;
+    if (Object.is(parsed.value, matrix.data[index])) {
       set({ cells: nextCells, cellErrors: nextErrors });
       return;
     }
-    set({ cells: nextCells, cellErrors: nextErrors, matrix: { ...matrix, data }, revision: revision + 1 });
+    const data = matrix.data.slice();
+    data[index] = parsed.value;
+    // An edited preset is the person's own matrix now.
+    const nextSource = source.kind === 'typed' ? source : TYPED;
+    set({ cells: nextCells, cellErrors: nextErrors, matrix: { ...matrix, data }, source: nextSource, revision: revision + 1 });
   },
-  setEditorSize(size) {
+  resize(rows, cols) {
     const { matrix } = get();
-    if (matrix.rows === size && matrix.cols === size) return;
+    if (matrix.rows === rows && matrix.cols === cols) return;
     // Keep the overlapping top-left block and fill the rest from the identity, so 2x2 -> 3x3 -> 2x2
-    // returns to the same matrix and the new dimension starts as "leave this axis alone".
-    const data = Array.from({ length: size * size }, (_, k) => {
-      const i = Math.floor(k / size);
-      const j = k % size;
-      return i < matrix.rows && j < matrix.cols ? matrix.data[i * matrix.cols + j] : i === j ? 1 : 0;
-    });
-    get().loadMatrix({ rows: size, cols: size, data });
+    // returns to the same matrix and a new dimension starts as "leave this axis alone".
+    const data = new Float64Array(rows * cols);
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        data[i * cols + j] = i < matrix.rows && j < matrix.cols ? matrix.data[i * matrix.cols + j] : i === j ? 1 : 0;
+      }
+    }
+    get().loadMatrix({ rows, cols, data }, TYPED);
   },
-  loadMatrix(next) {
-    set({ matrix: next, cells: cellsOf(next), cellErrors: {}, revision: get().revision + 1 });
+  loadMatrix(next, source = TYPED) {
+    set({ matrix: next, source, cells: cellsOf(next), cellErrors: {}, revision: get().revision + 1 });
   },
 });

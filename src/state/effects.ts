@@ -12,7 +12,7 @@ export function startSvdEffect(store: AppStore, client: ComputeClient): () => vo
     store.getState().setSvd({ status: 'running', error: null, progress: null });
     const job = client.run(
       'svd',
-      { rows: matrix.rows, cols: matrix.cols, data: Float64Array.from(matrix.data) },
+      { rows: matrix.rows, cols: matrix.cols, data: matrix.data },
       {
         slot: 'svd',
         onProgress: (fraction, stage) => store.getState().setSvd({ progress: { fraction, stage } }),

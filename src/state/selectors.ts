@@ -3,6 +3,8 @@
  */
 import type { AppState } from './store';
 import type { SvdJobOutput } from '../worker/svdJob';
+import { MAP_MAX, type ViewMode } from './viewSlice';
+import { breakEvenRank, compressionFactor, truncationError } from '../core';
 
 /** The SVD result, if it belongs to the matrix now in the document. */
 export function currentSvd(state: AppState): SvdJobOutput | null {
@@ -25,9 +27,10 @@ export function formatValue(x: number, digits = 5): string {
  * A plain-language description of the scene for screen readers: size, singular values and whether
  * the map rotates or reflects.
  */
-export function describeScene(result: SvdJobOutput | null): string {
+export function describeMap(result: SvdJobOutput | null): string {
   if (!result) return 'The singular value decomposition is being computed.';
-  const { rows, cols, s, reflection } = result;
+  const { rows, cols, s } = result;
+  const reflection = result.map?.reflection ?? false;
   const shape = rows === 2 ? 'unit circle' : 'unit sphere';
   const image = rows === 2 ? 'ellipse' : 'ellipsoid';
   const sigmas = Array.from(s, (x, i) => `sigma ${i + 1} = ${formatValue(x)}`).join(', ');
@@ -37,4 +40,76 @@ export function describeScene(result: SvdJobOutput | null): string {
     ? 'The map reverses orientation: one of its rotations must be a reflection.'
     : 'The map keeps orientation: V transpose and U are both rotations.';
   return `A ${rows} by ${cols} matrix maps the ${shape} to an ${image} with semi-axes ${sigmas}.${collapse} ${orientation}`;
+}
+
+/** The rank k in use: the chosen one clamped to 1..min(m, n), or full rank. */
+export function effectiveRank(state: AppState): number {
+  const p = Math.min(state.matrix.rows, state.matrix.cols);
+  return state.rank === null ? p : Math.min(p, Math.max(1, state.rank));
+}
+
+/** The view shown: the map only fits matrices up to 3 x 3. */
+export function effectiveView(state: AppState): ViewMode {
+  const fitsMap = state.matrix.rows <= MAP_MAX && state.matrix.cols <= MAP_MAX;
+  if (state.viewMode === 'map' && !fitsMap) return 'cloud';
+  return state.viewMode;
+}
+
+export interface TruncationReadout {
+  frobenius: number;
+  spectral: number;
+  relativeFrobenius: number;
+  relativeSpectral: number;
+  energyCaptured: number;
+  compression: number;
+  breakEven: number;
+}
+
+/** Caches the last answer: selectors must return the same object for the same inputs. */
+function memoize2<A, B, R>(compute: (a: A, b: B) => R): (a: A, b: B) => R {
+  let lastA: A | undefined;
+  let lastB: B | undefined;
+  let last: R | undefined;
+  return (a, b) => {
+    if (last === undefined || a !== lastA || b !== lastB) {
+      lastA = a;
+      lastB = b;
+      last = compute(a, b);
+    }
+    return last;
+  };
+}
+
+const readoutFor = memoize2((result: SvdJobOutput, rank: number): TruncationReadout => {
+  const errors = truncationError({ s: result.s }, rank);
+  return {
+    ...errors,
+    compression: compressionFactor(result.rows, result.cols, rank),
+    breakEven: breakEvenRank(result.rows, result.cols),
+  };
+});
+
+/** Errors, energy and storage of the rank-k truncation, from the singular values alone. */
+export function truncationReadout(state: AppState): TruncationReadout | null {
+  const result = latestSvd(state);
+  return result ? readoutFor(result, Math.min(result.p, effectiveRank(state))) : null;
+}
+
+/** The point cloud in words: what the points are, the axes, and what the rank does to them. */
+export function describeCloud(result: SvdJobOutput | null, of: 'rows' | 'columns', axes: readonly number[], rank: number): string {
+  if (!result) return 'The singular value decomposition is being computed.';
+  const count = of === 'rows' ? result.rows : result.cols;
+  const name = of === 'rows' ? 'v' : 'u';
+  const axisNames = axes.map((j) => `${name}${j + 1}`).join(', ');
+  const dropped = axes.filter((j) => j >= rank).map((j) => `${name}${j + 1}`);
+  const effect = dropped.length === 0
+    ? `At rank ${rank} all three shown directions are kept; colour shows how much of each point the rank-${rank} projection loses (blue: nothing, orange: everything).`
+    : `At rank ${rank} the directions ${dropped.join(', ')} are dropped, so every point is projected flat along them.`;
+  return `The ${count} ${of} of the ${result.rows} by ${result.cols} matrix, as points in the coordinates of the singular directions ${axisNames}. ${effect}`;
+}
+
+/** The description of whichever view is showing. */
+export function describeScene(state: AppState): string {
+  const result = latestSvd(state);
+  return effectiveView(state) === 'cloud' ? describeCloud(result, state.cloudOf, state.cloudAxes, effectiveRank(state)) : describeMap(result);
 }

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createAppStore } from './store';
 import { parseEntry } from './documentSlice';
 import { LAST_STEP } from './viewSlice';
-import { describeScene } from './selectors';
+import { describeMap } from './selectors';
 
 describe('document slice', () => {
   it('updates the matrix from a valid cell and bumps the revision', () => {
     const store = createAppStore();
     store.getState().setCell(0, 1, '2.5');
-    expect(store.getState().matrix.data).toEqual([3, 2.5, 4, 5]);
+    expect(Array.from(store.getState().matrix.data)).toEqual([3, 2.5, 4, 5]);
     expect(store.getState().revision).toBe(1);
   });
 
@@ -16,13 +16,13 @@ describe('document slice', () => {
     const store = createAppStore();
     store.getState().setCell(1, 0, '4x');
     const state = store.getState();
-    expect(state.matrix.data).toEqual([3, 0, 4, 5]);
+    expect(Array.from(state.matrix.data)).toEqual([3, 0, 4, 5]);
     expect(state.revision).toBe(0);
-    expect(state.cells[1][0]).toBe('4x');
+    expect(state.cells?.[1][0]).toBe('4x');
     expect(state.cellErrors['1,0']).toMatch(/"4x" is not a number/);
     store.getState().setCell(1, 0, '6');
     expect(store.getState().cellErrors).toEqual({});
-    expect(store.getState().matrix.data).toEqual([3, 0, 6, 5]);
+    expect(Array.from(store.getState().matrix.data)).toEqual([3, 0, 6, 5]);
   });
 
   it('does not recompute when a cell is retyped to the same value', () => {
@@ -33,10 +33,18 @@ describe('document slice', () => {
 
   it('grows 2x2 to 3x3 with the identity and shrinks back to the same matrix', () => {
     const store = createAppStore();
-    store.getState().setEditorSize(3);
-    expect(store.getState().matrix).toEqual({ rows: 3, cols: 3, data: [3, 0, 0, 4, 5, 0, 0, 0, 1] });
-    store.getState().setEditorSize(2);
-    expect(store.getState().matrix).toEqual({ rows: 2, cols: 2, data: [3, 0, 4, 5] });
+    store.getState().resize(3, 3);
+    expect(store.getState().matrix).toEqual({ rows: 3, cols: 3, data: Float64Array.from([3, 0, 0, 4, 5, 0, 0, 0, 1]) });
+    store.getState().resize(2, 2);
+    expect(store.getState().matrix).toEqual({ rows: 2, cols: 2, data: Float64Array.from([3, 0, 4, 5]) });
+  });
+
+  it('resizes to rectangular shapes and drops the cell grid above 12 x 12', () => {
+    const store = createAppStore();
+    store.getState().resize(2, 3);
+    expect(store.getState().cells).toEqual([['3', '0', '0'], ['4', '5', '0']]);
+    store.getState().loadMatrix({ rows: 13, cols: 2, data: new Float64Array(26) });
+    expect(store.getState().cells).toBeNull();
   });
 
   it.each([
@@ -80,14 +88,15 @@ describe('view slice', () => {
 
 describe('scene description', () => {
   const base = { rows: 2, cols: 2, p: 2, u: new Float64Array(4), v: new Float64Array(4), elapsedMs: 0 };
+  const map = (reflection: boolean) => ({ n: 2 as const, u: new Float64Array(4), s: new Float64Array(2), v: new Float64Array(4), reflection });
   it('names size, singular values and orientation', () => {
-    const text = describeScene({ ...base, s: new Float64Array([6.708203932499369, 2.23606797749979]), reflection: false });
+    const text = describeMap({ ...base, s: new Float64Array([6.708203932499369, 2.23606797749979]), map: map(false) });
     expect(text).toMatch(/2 by 2 matrix maps the unit circle to an ellipse/);
     expect(text).toMatch(/sigma 1 = 6\.70820, sigma 2 = 2\.23607/);
     expect(text).toMatch(/keeps orientation/);
   });
   it('mentions collapse and reflection', () => {
-    const text = describeScene({ ...base, s: new Float64Array([2, 0]), reflection: true });
+    const text = describeMap({ ...base, s: new Float64Array([2, 0]), map: map(true) });
     expect(text).toMatch(/rank 1.*line segment/);
     expect(text).toMatch(/reverses orientation/);
   });

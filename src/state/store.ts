@@ -8,8 +8,9 @@ import { createDocumentSlice, type DocumentSlice } from './documentSlice';
 import { createSvdSlice, type SvdSlice } from './svdSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createNoticeSlice, type NoticeSlice } from './noticeSlice';
+import { createSourceSlice, type SourceSlice } from './sourceSlice';
 
-export type AppState = DocumentSlice & SvdSlice & ViewSlice & NoticeSlice;
+export type AppState = DocumentSlice & SvdSlice & ViewSlice & NoticeSlice & SourceSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -18,6 +19,7 @@ export function createAppStore(): AppStore {
     ...createSvdSlice(...args),
     ...createViewSlice(...args),
     ...createNoticeSlice(...args),
+    ...createSourceSlice(...args),
   }));
 }
 

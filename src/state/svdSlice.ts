@@ -3,11 +3,12 @@
  * low rank, tensor trains) get slices of their own beside this one.
  */
 import type { StateCreator } from 'zustand';
-import type { SvdJobOutput } from '../worker/svdJob';
+import type { SquareMap, SvdJobOutput } from '../worker/svdJob';
 import type { AppState } from './store';
 
 /** The SVD as the views read it (the worker's output, re-exported so views need not import the worker). */
 export type SvdResult = SvdJobOutput;
+export type { SquareMap };
 
 export type JobStatus = 'idle' | 'running' | 'done' | 'error';
 

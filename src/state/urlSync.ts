@@ -4,14 +4,13 @@
  * cannot be read shows a message and leaves the current work as it was.
  */
 import { decodeHumanHash, encodeHumanHash, fitsHumanForm } from '../permalink/humanForm';
-import { EDITOR_SIZES } from './documentSlice';
 import type { AppStore } from './store';
 
 const WRITE_DELAY_MS = 150;
 
 function currentHash(store: AppStore): string | null {
   const { matrix } = store.getState();
-  const state = { matrix };
+  const state = { matrix: { rows: matrix.rows, cols: matrix.cols, data: Array.from(matrix.data) } };
   return fitsHumanForm(state) ? `#${encodeHumanHash(state)}` : null;
 }
 
@@ -24,18 +23,9 @@ export function applyHash(store: AppStore, hash: string): boolean {
     return false;
   }
   const { matrix } = decoded.value;
-  const supported = EDITOR_SIZES as readonly number[];
-  if (matrix.rows !== matrix.cols || !supported.includes(matrix.rows)) {
-    store.getState().notify({
-      kind: 'error',
-      title: 'This link could not be opened; your matrix is unchanged.',
-      details: [`The link holds a ${matrix.rows} x ${matrix.cols} matrix; this view shows square 2 x 2 and 3 x 3 matrices.`],
-    });
-    return false;
-  }
   const current = store.getState().matrix;
   const same = current.rows === matrix.rows && current.cols === matrix.cols && current.data.every((x, k) => Object.is(x, matrix.data[k]));
-  if (!same) store.getState().loadMatrix(matrix);
+  if (!same) store.getState().loadMatrix({ ...matrix, data: Float64Array.from(matrix.data) }, { kind: 'link', title: 'Matrix from the link' });
   return true;
 }
 

@@ -1,6 +1,6 @@
 /**
- * How the result is shown: the position in the x -> V^T x -> S V^T x -> U S V^T x animation.
- * `step` runs from 0 (the input) to 3 (the full map); whole numbers are the stages.
+ * How the result is shown: which view, the rank cut, and the position in the
+ * x -> V^T x -> S V^T x -> U S V^T x animation (`step` from 0, the input, to 3, the full map).
  */
 import type { StateCreator } from 'zustand';
 import type { AppState } from './store';
@@ -8,15 +8,34 @@ import type { AppState } from './store';
 export const LAST_STEP = 3;
 export const STAGE_NAMES = ['x', 'Vᵀx', 'ΣVᵀx', 'UΣVᵀx'] as const;
 
+/** The map view is for matrices up to 3 x 3; the point cloud and heatmaps work for any size. */
+export type ViewMode = 'map' | 'cloud' | 'heatmaps';
+export const MAP_MAX = 3;
+
 export interface ViewSlice {
   step: number;
   playing: boolean;
+  /** The rank k of the truncation, or null for "full rank" (k = min(m, n)). */
+  rank: number | null;
+  /** The view the person chose; `effectiveView` falls back when it does not fit the matrix. */
+  viewMode: ViewMode;
+  /** Which vectors form the point cloud: the rows of A (in right singular coordinates) or its columns. */
+  cloudOf: 'rows' | 'columns';
+  /** The three singular directions (0-based) used as the cloud's axes. */
+  cloudAxes: [number, number, number];
+  /** Whether the linear-map view draws the four fundamental subspaces. */
+  showSubspaces: boolean;
+  setShowSubspaces(show: boolean): void;
   setStep(step: number): void;
   play(): void;
   pause(): void;
   togglePlay(): void;
   /** Jumps to the next (direction 1) or previous (-1) whole stage. */
   stepBy(direction: 1 | -1): void;
+  setRank(rank: number | null): void;
+  setViewMode(mode: ViewMode): void;
+  setCloudOf(of: 'rows' | 'columns'): void;
+  setCloudAxis(slot: 0 | 1 | 2, direction: number): void;
 }
 
 export function clampStep(step: number): number {
@@ -26,6 +45,14 @@ export function clampStep(step: number): number {
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, get) => ({
   step: LAST_STEP,
   playing: false,
+  rank: null,
+  viewMode: 'map',
+  cloudOf: 'rows',
+  cloudAxes: [0, 1, 2],
+  showSubspaces: true,
+  setShowSubspaces(showSubspaces) {
+    set({ showSubspaces });
+  },
   setStep(step) {
     set({ step: clampStep(step), playing: false });
   },
@@ -44,5 +71,19 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
     const { step } = get();
     const target = direction > 0 ? Math.floor(step + 1e-9) + 1 : Math.ceil(step - 1e-9) - 1;
     set({ step: clampStep(target), playing: false });
+  },
+  setRank(rank) {
+    set({ rank: rank === null ? null : Math.max(1, Math.round(rank)) });
+  },
+  setViewMode(viewMode) {
+    set({ viewMode });
+  },
+  setCloudOf(cloudOf) {
+    set({ cloudOf });
+  },
+  setCloudAxis(slot, direction) {
+    const axes = [...get().cloudAxes] as [number, number, number];
+    axes[slot] = Math.max(0, Math.round(direction));
+    set({ cloudAxes: axes });
   },
 });

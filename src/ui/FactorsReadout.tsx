@@ -41,7 +41,7 @@ export function FactorsReadout() {
       </div>
       <p className="hint">
         Signs: each pair (u<sub>i</sub>, v<sub>i</sub>) may flip together without changing A; they are chosen so that U and V
-        are rotations {result.reflection ? 'where possible. Here det A < 0, so U keeps a reflection.' : '(det U = det V = +1).'}
+        are rotations {result.map?.reflection ? 'where possible. Here det A < 0, so U keeps a reflection.' : '(det U = det V = +1).'}
       </p>
     </section>
   );

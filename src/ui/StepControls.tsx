@@ -23,7 +23,7 @@ function isTyping(target: EventTarget | null): boolean {
 export function StepControls() {
   const step = useAppState((s) => s.step);
   const playing = useAppState((s) => s.playing);
-  const reflection = useAppState((s) => s.svd.result?.reflection ?? false);
+  const reflection = useAppState((s) => s.svd.result?.map?.reflection ?? false);
   const stage = Math.min(LAST_STEP, Math.floor(step + 1e-9));
 
   useEffect(() => {

@@ -1,7 +1,13 @@
 /** The table of job handlers the worker runs: one entry per job kind of `JobMap`. */
 import type { HandlerTable } from './protocol';
 import { runSvdJob } from './svdJob';
+import { runRandomSpectrumJob } from './randomSpectrumJob';
+import { runParseTextJob } from './parseTextJob';
+import { runEmbeddingsJob } from './embeddingsJob';
 
 export const handlers: HandlerTable = {
   svd: runSvdJob,
+  randomSpectrum: runRandomSpectrumJob,
+  parseText: runParseTextJob,
+  loadEmbeddings: runEmbeddingsJob,
 };

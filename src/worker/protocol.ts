@@ -6,10 +6,16 @@
  * adding a decomposition means adding an entry there and a handler in `handlers.ts`.
  */
 import type { SvdJobInput, SvdJobOutput } from './svdJob';
+import type { MatrixJobOutput, RandomSpectrumJobInput } from './randomSpectrumJob';
+import type { ParsedTextOutput, ParseTextJobInput } from './parseTextJob';
+import type { EmbeddingsJobInput } from './embeddingsJob';
 
 /** Every job kind with its input and output. */
 export interface JobMap {
   svd: { input: SvdJobInput; output: SvdJobOutput };
+  randomSpectrum: { input: RandomSpectrumJobInput; output: MatrixJobOutput };
+  parseText: { input: ParseTextJobInput; output: ParsedTextOutput };
+  loadEmbeddings: { input: EmbeddingsJobInput; output: MatrixJobOutput };
 }
 
 export type JobKind = keyof JobMap;

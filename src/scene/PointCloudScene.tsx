@@ -1,0 +1,147 @@
+/**
+ * The rows (or columns) of a matrix as a point cloud in the coordinates of three singular
+ * directions. Moving the rank glides every point to its projection onto the rank-k subspace and
+ * recolours it by the share of its length that projection loses. The point under the pointer shows
+ * its label (a word for embeddings, the row index otherwise).
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Canvas, useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
+import { Html, OrbitControls } from '@react-three/drei';
+import { BufferAttribute, BufferGeometry, Color } from 'three';
+import { useAppState } from '../state/store';
+import { effectiveRank, latestSvd } from '../state/selectors';
+import type { SvdResult } from '../state/svdSlice';
+import { palette } from '../theme/palette';
+import { cloudCoordinates, cloudExtent, pointCount, residualShares, type CloudOf } from './cloudMath';
+import { SubspaceFrame } from './SubspaceFrame';
+
+const GLIDE_SECONDS = 0.45;
+const kept = new Color(palette.input);
+const lost = new Color(palette.output);
+
+interface CloudProps {
+  result: SvdResult;
+  of: CloudOf;
+  axes: [number, number, number];
+  rank: number;
+  labels?: string[];
+}
+
+function Cloud({ result, of, axes, rank, labels }: CloudProps) {
+  const count = pointCount(result, of);
+  const extent = useMemo(() => cloudExtent(result, of, axes), [result, of, axes]);
+  const geometry = useMemo(() => {
+    const g = new BufferGeometry();
+    g.setAttribute('position', new BufferAttribute(new Float32Array(count * 3), 3));
+    g.setAttribute('color', new BufferAttribute(new Float32Array(count * 3), 3));
+    return g;
+  }, [count]);
+  useEffect(() => () => geometry.dispose(), [geometry]);
+
+  // Where each point is going (the rank-k projection) and where it came from, for the glide.
+  const buffers = useMemo(() => ({ from: new Float32Array(count * 3), to: new Float32Array(count * 3), shares: new Float32Array(count) }), [count]);
+  const glide = useRef({ start: 0, active: false });
+  const invalidate = useThree((state) => state.invalidate);
+  const [hovered, setHovered] = useState<number | null>(null);
+
+  useEffect(() => {
+    const position = geometry.getAttribute('position') as BufferAttribute;
+    buffers.from.set(position.array as Float32Array);
+    cloudCoordinates(result, of, axes, rank, extent, buffers.to);
+    residualShares(result, of, rank, buffers.shares);
+    const colors = geometry.getAttribute('color') as BufferAttribute;
+    const c = new Color();
+    for (let i = 0; i < count; i++) {
+      c.copy(kept).lerp(lost, Math.min(1, buffers.shares[i]));
+      colors.setXYZ(i, c.r, c.g, c.b);
+    }
+    colors.needsUpdate = true;
+    glide.current = { start: performance.now(), active: true };
+    invalidate();
+  }, [result, of, axes, rank, extent, geometry, buffers, count, invalidate]);
+
+  useFrame(() => {
+    if (!glide.current.active) return;
+    const position = geometry.getAttribute('position') as BufferAttribute;
+    const array = position.array as Float32Array;
+    const t = Math.min(1, (performance.now() - glide.current.start) / (GLIDE_SECONDS * 1000));
+    const ease = t * t * (3 - 2 * t);
+    for (let k = 0; k < array.length; k++) array[k] = buffers.from[k] + (buffers.to[k] - buffers.from[k]) * ease;
+    position.needsUpdate = true;
+    geometry.computeBoundingSphere();
+    if (t < 1) invalidate();
+    else glide.current.active = false;
+  });
+
+  const pointSize = count > 5000 ? 0.022 : count > 500 ? 0.035 : 0.06;
+  const onMove = (event: ThreeEvent<PointerEvent>) => {
+    event.stopPropagation();
+    setHovered(event.index ?? null);
+  };
+  const label = hovered === null ? null : labels?.[hovered] ?? `${of === 'rows' ? 'row' : 'column'} ${hovered + 1}`;
+  const at = hovered === null ? null : [buffers.to[3 * hovered], buffers.to[3 * hovered + 1], buffers.to[3 * hovered + 2]] as const;
+
+  return (
+    <>
+      <points
+        geometry={geometry}
+        onPointerMove={onMove}
+        onPointerOut={() => setHovered(null)}
+      >
+        <pointsMaterial size={pointSize} vertexColors sizeAttenuation />
+      </points>
+      {label !== null && at && (
+        <Html position={[at[0], at[1], at[2]]} className="cloud-label" style={{ pointerEvents: 'none' }}>
+          {label}
+          {buffers.shares[hovered!] > 0.005 && <small> · {(100 * buffers.shares[hovered!]).toFixed(1)} % lost</small>}
+        </Html>
+      )}
+    </>
+  );
+}
+
+function Axes({ axes, of, rank }: { axes: [number, number, number]; of: CloudOf; rank: number }) {
+  const name = of === 'rows' ? 'v' : 'u';
+  const color = of === 'rows' ? palette.input : palette.output;
+  const ends: Array<[number, number, number]> = [[1.25, 0, 0], [0, 1.25, 0], [0, 0, 1.25]];
+  return (
+    <>
+      <axesHelper args={[1.2]} />
+      {axes.map((j, a) => (
+        <Html key={a} position={ends[a]} center className="scene-label" style={{ color: j < rank ? color : palette.basis, pointerEvents: 'none' }}>
+          {name}
+          <sub>{j + 1}</sub>
+          {j >= rank && <small> (dropped)</small>}
+        </Html>
+      ))}
+    </>
+  );
+}
+
+export function PointCloudScene({ describedBy }: { describedBy: string }) {
+  const result = useAppState(latestSvd);
+  const of = useAppState((s) => s.cloudOf);
+  const axes = useAppState((s) => s.cloudAxes);
+  const rank = useAppState(effectiveRank);
+  const labels = useAppState((s) => (s.cloudOf === 'rows' ? s.source.rowLabels : undefined));
+  if (!result) return null;
+  return (
+    <Canvas
+      frameloop="demand"
+      dpr={[1, 2]}
+      camera={{ fov: 40, near: 0.01, far: 100, position: [2.6, 2.0, 3.2] }}
+      gl={{ preserveDrawingBuffer: true, antialias: true }}
+      raycaster={{ params: { Points: { threshold: 0.03 }, Mesh: {}, Line: { threshold: 1 }, LOD: {}, Sprite: {} } }}
+      role="img"
+      aria-label="Point cloud scene"
+      aria-describedby={describedBy}
+    >
+      <color attach="background" args={[palette.background]} />
+      <ambientLight intensity={1.5} />
+      <Axes axes={axes} of={of} rank={rank} />
+      <SubspaceFrame keptAxes={axes.map((j) => j < rank)} color={of === 'rows' ? palette.input : palette.output} />
+      <Cloud result={result} of={of} axes={axes} rank={rank} labels={labels} />
+      <OrbitControls makeDefault enableDamping={false} />
+    </Canvas>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * Runs the worker job behind a source request (a random matrix, pasted text, the embeddings) and
+ * loads the matrix it returns. A failure shows its message and leaves the current matrix alone.
+ */
+import { JobCancelledError, type ComputeClient } from '../worker/client';
+import type { MatrixJobOutput } from '../worker/randomSpectrumJob';
+import { prescribedSpectrum } from './presets';
+import type { MatrixSource } from './documentSlice';
+import type { SourceRequest } from './sourceSlice';
+import type { AppStore } from './store';
+
+/** Where the app's own word-embedding preset lives (files in public/data). */
+export interface EmbeddingsLocation {
+  vectorsUrl: string;
+  wordsUrl: string;
+}
+
+function runRequest(client: ComputeClient, request: SourceRequest, embeddings: EmbeddingsLocation): Promise<{ matrix: MatrixJobOutput; source: MatrixSource }> {
+  if (request.kind === 'random') {
+    const { rows, cols, shape, decay, seed } = request.params;
+    const sigmas = prescribedSpectrum(Math.min(rows, cols), shape, decay);
+    return client.run('randomSpectrum', { rows, cols, sigmas, seed }, { slot: 'source' }).promise.then((matrix) => ({
+      matrix,
+      source: {
+        kind: 'preset',
+        title: `Random ${rows} × ${cols}, ${shape} spectrum`,
+        description: `Seed ${seed}; singular values prescribed from 1 down (${shape}${shape === 'linear' ? '' : `, ${decay}`}).`,
+        preset: { id: 'random', params: { rows, cols, shape, decay, seed } },
+      },
+    }));
+  }
+  if (request.kind === 'paste') {
+    return client.run('parseText', { text: request.text }, { slot: 'source' }).promise.then((matrix) => ({
+      matrix,
+      source: { kind: 'paste', title: `Pasted ${matrix.rows} × ${matrix.cols} matrix`, description: `Read as ${matrix.format}.` },
+    }));
+  }
+  return client.run('loadEmbeddings', embeddings, { slot: 'source' }).promise.then((matrix) => ({
+    matrix,
+    source: {
+      kind: 'preset',
+      title: `Word embeddings, ${matrix.rows} words × ${matrix.cols} dimensions`,
+      description: 'Rows are words; hover a point in the cloud to read its word.',
+      rowLabels: matrix.rowLabels,
+      preset: { id: 'embeddings', params: {} },
+    },
+  }));
+}
+
+export function startSourceEffect(store: AppStore, client: ComputeClient, embeddings: EmbeddingsLocation): () => void {
+  return store.subscribe((state, previous) => {
+    const request = state.generation.request;
+    if (!request || request === previous.generation.request) return;
+    runRequest(client, request, embeddings).then(
+      ({ matrix, source }) => {
+        if (store.getState().generation.request !== request) return; // superseded
+        const { loadMatrix, setGeneration } = store.getState();
+        loadMatrix({ rows: matrix.rows, cols: matrix.cols, data: matrix.data }, source);
+        setGeneration({ status: 'done', error: null, request: null });
+        // A new, big matrix opens on the view and rank that suit it.
+        const small = matrix.rows <= 3 && matrix.cols <= 3;
+        store.setState({ viewMode: small ? 'map' : 'cloud', rank: small ? null : Math.min(10, Math.min(matrix.rows, matrix.cols)) });
+      },
+      (error: unknown) => {
+        if (error instanceof JobCancelledError) return;
+        if (store.getState().generation.request !== request) return;
+        const message = error instanceof Error ? error.message : String(error);
+        store.getState().setGeneration({ status: 'error', error: message, request: null });
+      },
+    );
+  });
+}

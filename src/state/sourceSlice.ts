@@ -1,0 +1,61 @@
+/**
+ * Bringing in a matrix from somewhere other than the grid: presets (built at once), a random matrix
+ * with a chosen spectrum and the word embeddings (both built or fetched by the worker). The actions
+ * only record a request; `effects.ts` sees it and runs the job.
+ */
+import type { StateCreator } from 'zustand';
+import type { AppState } from './store';
+import { SMALL_PRESETS, checkRandomParams, type RandomSpectrumParams } from './presets';
+import type { JobStatus } from './svdSlice';
+
+export type SourceRequest =
+  | { kind: 'random'; params: RandomSpectrumParams }
+  | { kind: 'paste'; text: string }
+  | { kind: 'embeddings' };
+
+/** Pasted text longer than this is refused before it is sent anywhere. */
+export const MAX_PASTE_CHARACTERS = 64 * 1024 * 1024;
+
+export interface SourceSlice {
+  generation: { status: JobStatus; error: string | null; request: SourceRequest | null };
+  loadPreset(id: string): void;
+  requestRandomMatrix(params: RandomSpectrumParams): void;
+  requestEmbeddings(): void;
+  pasteMatrix(text: string): void;
+  setGeneration(patch: Partial<SourceSlice['generation']>): void;
+}
+
+export const createSourceSlice: StateCreator<AppState, [], [], SourceSlice> = (set, get) => ({
+  generation: { status: 'idle', error: null, request: null },
+  loadPreset(id) {
+    const preset = SMALL_PRESETS.find((p) => p.id === id);
+    if (!preset) {
+      get().notify({ kind: 'error', title: `There is no preset called "${id}".`, details: [] });
+      return;
+    }
+    get().loadMatrix(preset.build(), { kind: 'preset', title: preset.title, description: preset.line, preset: { id, params: {} } });
+    get().setRank(null);
+    set({ step: 3, playing: false });
+  },
+  requestRandomMatrix(params) {
+    const problems = checkRandomParams(params);
+    if (problems.length > 0) {
+      set({ generation: { status: 'error', error: problems.join(' '), request: null } });
+      return;
+    }
+    set({ generation: { status: 'running', error: null, request: { kind: 'random', params } } });
+  },
+  requestEmbeddings() {
+    set({ generation: { status: 'running', error: null, request: { kind: 'embeddings' } } });
+  },
+  pasteMatrix(text) {
+    if (text.length > MAX_PASTE_CHARACTERS) {
+      set({ generation: { status: 'error', error: `The pasted text has ${text.length.toLocaleString('en')} characters; at most ${MAX_PASTE_CHARACTERS.toLocaleString('en')} are read.`, request: null } });
+      return;
+    }
+    set({ generation: { status: 'running', error: null, request: { kind: 'paste', text } } });
+  },
+  setGeneration(patch) {
+    set({ generation: { ...get().generation, ...patch } });
+  },
+});

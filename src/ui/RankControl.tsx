@@ -1,0 +1,58 @@
+/**
+ * The rank k of the truncation, with what it costs and saves, updated live from the cached SVD:
+ * Eckart-Young errors, energy captured, and the storage of the rank-k factors against the matrix.
+ */
+import { useAppState } from '../state/store';
+import { effectiveRank, latestSvd, truncationReadout, formatValue } from '../state/selectors';
+
+function percent(x: number): string {
+  return `${(100 * x).toFixed(2)} %`;
+}
+
+export function RankControl() {
+  const result = useAppState(latestSvd);
+  const rank = useAppState(effectiveRank);
+  const setRank = useAppState((s) => s.setRank);
+  const readout = useAppState(truncationReadout);
+  if (!result || !readout) return null;
+  const p = result.p;
+  return (
+    <section className="panel rank-control" aria-labelledby="rank-heading">
+      <h2 id="rank-heading">Rank truncation</h2>
+      <div className="rank-row">
+        <label htmlFor="rank-slider">
+          Rank <span className="rank-value">k = {rank}</span>
+        </label>
+        <input
+          id="rank-slider"
+          type="range"
+          min={1}
+          max={p}
+          step={1}
+          value={rank}
+          aria-valuetext={`rank ${rank} of ${p}`}
+          onChange={(event) => setRank(Number(event.target.value) === p ? null : Number(event.target.value))}
+        />
+        <span className="rank-max">of {p}</span>
+      </div>
+      <dl className="readouts">
+        <dt>‖A − A<sub>k</sub>‖<sub>F</sub></dt>
+        <dd data-testid="error-frobenius">{formatValue(readout.frobenius)}</dd>
+        <dt>‖A − A<sub>k</sub>‖<sub>2</sub> = σ<sub>k+1</sub></dt>
+        <dd data-testid="error-spectral">{formatValue(readout.spectral)}</dd>
+        <dt>relative, Frobenius</dt>
+        <dd data-testid="relative-frobenius">{percent(readout.relativeFrobenius)}</dd>
+        <dt>relative, spectral</dt>
+        <dd data-testid="relative-spectral">{percent(readout.relativeSpectral)}</dd>
+        <dt>energy captured</dt>
+        <dd data-testid="energy">{percent(readout.energyCaptured)}</dd>
+        <dt>compression mn / k(m+n)</dt>
+        <dd data-testid="compression">
+          {readout.compression.toFixed(2)}×{readout.compression < 1 && <span className="warn"> (bigger than A)</span>}
+        </dd>
+        <dt>break-even rank mn / (m+n)</dt>
+        <dd data-testid="break-even">{formatValue(readout.breakEven, 2)}</dd>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+/** Chooses the central view: the linear map (up to 3 x 3), the point cloud, or the heatmaps. */
+import { useAppState } from '../state/store';
+import { effectiveView } from '../state/selectors';
+import { MAP_MAX, type ViewMode } from '../state/viewSlice';
+
+const VIEWS: Array<{ mode: ViewMode; label: string }> = [
+  { mode: 'map', label: 'Linear map' },
+  { mode: 'cloud', label: 'Point cloud' },
+  { mode: 'heatmaps', label: 'Heatmaps' },
+];
+
+export function ViewSwitch() {
+  const view = useAppState(effectiveView);
+  const setViewMode = useAppState((s) => s.setViewMode);
+  const fitsMap = useAppState((s) => s.matrix.rows <= MAP_MAX && s.matrix.cols <= MAP_MAX);
+  const cloudOf = useAppState((s) => s.cloudOf);
+  const setCloudOf = useAppState((s) => s.setCloudOf);
+  const showSubspaces = useAppState((s) => s.showSubspaces);
+  const setShowSubspaces = useAppState((s) => s.setShowSubspaces);
+  return (
+    <div className="view-switch">
+      <div role="radiogroup" aria-label="View" className="segmented">
+        {VIEWS.map(({ mode, label }) => (
+          <button
+            key={mode}
+            type="button"
+            role="radio"
+            aria-checked={view === mode}
+            disabled={mode === 'map' && !fitsMap}
+            title={mode === 'map' && !fitsMap ? `The linear map view shows matrices up to ${MAP_MAX} × ${MAP_MAX}.` : undefined}
+            onClick={() => setViewMode(mode)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      {view === 'map' && (
+        <label className="toggle">
+          <input type="checkbox" checked={showSubspaces} onChange={(event) => setShowSubspaces(event.target.checked)} />
+          Fundamental subspaces
+        </label>
+      )}
+      {view === 'cloud' && (
+        <div role="radiogroup" aria-label="Points are" className="segmented">
+          {(['rows', 'columns'] as const).map((of) => (
+            <button key={of} type="button" role="radio" aria-checked={cloudOf === of} onClick={() => setCloudOf(of)}>
+              {of}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

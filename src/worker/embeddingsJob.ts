@@ -1,0 +1,35 @@
+/**
+ * The 'loadEmbeddings' job: fetches a word-embedding table shipped with the app (a float32 .npy of
+ * vectors, one row per word, and a JSON list of the words) and returns it as a labelled matrix.
+ */
+import { readNpy } from '../io/npy-read';
+import { FormatError } from '../io/types';
+import type { HandlerResult, JobContext } from './protocol';
+import type { MatrixJobOutput } from './randomSpectrumJob';
+
+export interface EmbeddingsJobInput {
+  vectorsUrl: string;
+  wordsUrl: string;
+}
+
+async function fetchOk(url: string): Promise<Response> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Could not load ${url}: the server answered ${response.status} ${response.statusText}.`);
+  return response;
+}
+
+export async function runEmbeddingsJob(input: EmbeddingsJobInput, context: JobContext): Promise<HandlerResult<MatrixJobOutput>> {
+  context.progress(0, 'downloading the embeddings');
+  const [vectorsResponse, wordsResponse] = await Promise.all([fetchOk(input.vectorsUrl), fetchOk(input.wordsUrl)]);
+  const bytes = new Uint8Array(await vectorsResponse.arrayBuffer());
+  const words: unknown = await wordsResponse.json();
+  context.progress(0.8, 'reading the embeddings');
+  const array = readNpy(bytes);
+  if (array.shape.length !== 2) throw new FormatError('npy', `the embeddings must be a matrix, got shape [${array.shape.join(', ')}]`);
+  const [rows, cols] = array.shape;
+  if (!Array.isArray(words) || words.length !== rows || !words.every((w) => typeof w === 'string')) {
+    throw new Error(`The word list does not match the ${rows} embedding rows.`);
+  }
+  const data = Float64Array.from(array.data);
+  return { output: { rows, cols, data, rowLabels: words as string[] }, transfer: [data.buffer as ArrayBuffer] };
+}

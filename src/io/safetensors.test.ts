@@ -136,3 +136,10 @@ describe('readSafetensors on broken files', () => {
     expect(Array.from(file.load('b').data)).toEqual([3]);
   });
 });
+
+describe('readSafetensors bounds', () => {
+  it('refuses more than 64 dimensions', () => {
+    const header = { a: { dtype: 'U8', shape: new Array(65).fill(1), data_offsets: [0, 1] } };
+    expect(() => readSafetensors(build(header, Uint8Array.of(1)))).toThrow(/65 dimensions, more than the limit of 64/);
+  });
+});

@@ -1,6 +1,9 @@
 /** Shape checks shared by the readers: element counts bounded before anything is allocated. */
 import { DEFAULT_MAX_ELEMENTS, FormatError, fmtInt, fmtShape } from './types';
 
+/** Most dimensions an array may have (NumPy's own limit). */
+export const MAX_DIMENSIONS = 64;
+
 /**
  * Returns product(shape) after checking every entry is a non-negative safe integer and the
  * product stays within `maxElements`. Throws FormatError naming `what` (e.g. "tensor 'wte'").
@@ -11,6 +14,10 @@ export function elementCount(
   shape: readonly unknown[],
   maxElements: number = DEFAULT_MAX_ELEMENTS,
 ): number {
+  // NumPy allows at most 64 dimensions; more is a corrupt or hostile header.
+  if (shape.length > MAX_DIMENSIONS) {
+    throw new FormatError(format, `${what} has ${fmtInt(shape.length)} dimensions, more than the limit of ${MAX_DIMENSIONS}`);
+  }
   let count = 1;
   for (let i = 0; i < shape.length; i++) {
     const d = shape[i];

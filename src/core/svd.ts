@@ -36,17 +36,17 @@ export function svd(a: Matrix, options: SvdOptions = {}): SvdResult {
   const p = Math.min(m, n);
 
   const scaleExponent = chooseScaling(a.data);
-  // w is the transpose of the tall orientation: p x big, row r = column r of the tall matrix.
+  const method = options.method ?? 'auto';
+  const useJacobi = method === 'jacobi' || (method === 'auto' && p <= JACOBI_MAX_COLUMNS);
+  // Jacobi wants the transpose of the tall orientation (p x big, row r = column r of the tall
+  // matrix, so rotations combine contiguous rows); Golub-Kahan wants the tall matrix itself.
   const w = new Float64Array(m * n);
-  if (wide) w.set(a.data);
+  if (wide === useJacobi) w.set(a.data);
   else transposeInto(a.data, m, n, w);
   if (scaleExponent !== 0) {
     const f = powerOfTwo(-scaleExponent);
     for (let i = 0; i < w.length; i++) w[i] *= f;
   }
-
-  const method = options.method ?? 'auto';
-  const useJacobi = method === 'jacobi' || (method === 'auto' && p <= JACOBI_MAX_COLUMNS);
   options.onProgress?.(0, 'SVD');
   const core = useJacobi
     ? jacobiSvd(w, big, p, vectors, options)

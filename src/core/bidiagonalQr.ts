@@ -113,7 +113,7 @@ function iterate(d: Float64Array, e: Float64Array, qv: RotationQueue | null, qu:
     if (ll > oldm || m < oldll) idir = Math.abs(d[ll]) >= Math.abs(d[m]) ? 1 : 2;
 
     // Convergence tests, including the relative-accuracy recurrence over the whole block.
-    let sminl = 0;
+    let sminl: number;
     let converged = false;
     if (idir === 1) {
       if (Math.abs(e[m - 1]) <= tol * Math.abs(d[m])) {

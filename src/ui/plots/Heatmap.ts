@@ -5,7 +5,7 @@
  */
 import { createElement as h, useState } from 'react';
 import { ColorBar } from './ColorBar';
-import { entryReadout, HeatmapPanel, type Cell } from './HeatmapPanel';
+import { entryReadout, HeatmapPanel, heatmapLayout, type Cell } from './HeatmapPanel';
 import { PlotFrame } from './PlotFrame';
 import { PlotSvg } from './PlotSvg';
 import { maxAbs } from './rasterize';
@@ -51,11 +51,12 @@ export function Heatmap({ rows, cols, data, title, symmetricRange, width = 480, 
     `Heatmap of a ${rows} by ${cols} matrix, blue for negative, white for zero, vermillion for positive, ` +
     `on a scale from ${formatNumber(-range)} to ${formatNumber(range)}.`;
   const panelWidth = width - COLOR_BAR_SPACE;
+  const layout = heatmapLayout(rows, cols, panelWidth - 16, height);
   const svg = h(
     PlotSvg,
-    { width, height, label: title, description },
-    h(HeatmapPanel, { rows, cols, data, range, title, x: 8, y: 4, width: panelWidth - 16, height: height - 8, onHover: setCell }),
-    h(ColorBar, { x: panelWidth + 8, y: 34, length: height - 72, range }),
+    { width, height: layout.svgHeight, label: title, description },
+    h(HeatmapPanel, { rows, cols, data, range, title, x: 8, y: 4, width: panelWidth - 16, height: layout.svgHeight - 8, onHover: setCell }),
+    h(ColorBar, { x: panelWidth + 8, y: layout.imageTop, length: layout.barLength, range }),
   );
   const readout = cell ? entryReadout(symbol, cell, data[cell.i * cols + cell.j]) : null;
   return h(PlotFrame, { title, exportName: fileNameOf(title), subject: `heatmap ${title}` }, svg, h(Readout, { text: readout }));

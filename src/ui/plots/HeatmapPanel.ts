@@ -29,6 +29,8 @@ export interface HeatmapPanelProps {
   range: number;
   /** Title above the image; may hold <tspan> subscripts. */
   title: ReactNode;
+  /** The line under the image; the size ("768 × 3072") by default. */
+  caption?: string;
   /** The area the panel may use, title and size label included. */
   x: number;
   y: number;
@@ -39,6 +41,29 @@ export interface HeatmapPanelProps {
 
 const TITLE_SPACE = 30;
 const SIZE_SPACE = 26;
+/** Padding around the panels inside the <svg>. */
+const PAD = 4;
+/** The colour bar needs this much length for its three labels, however flat the matrix. */
+const MIN_BAR_LENGTH = 120;
+
+/** Where the panels and the colour bar go in a heatmap <svg>. */
+export interface HeatmapLayout {
+  /** The <svg> height: at most the height asked for, less when a wide matrix leaves space unused. */
+  svgHeight: number;
+  /** Top of the images and the colour bar. */
+  imageTop: number;
+  barLength: number;
+}
+
+/**
+ * Fits panels of width `panelWidth` into at most `maxHeight`: a 768 x 3072 matrix drawn 300 px wide
+ * is 75 px tall, so the <svg> shrinks instead of leaving a blank band under it.
+ */
+export function heatmapLayout(rows: number, cols: number, panelWidth: number, maxHeight: number): HeatmapLayout {
+  const fit = fitMatrix(rows, cols, panelWidth, maxHeight - 2 * PAD - TITLE_SPACE - SIZE_SPACE);
+  const barLength = Math.max(fit.height, MIN_BAR_LENGTH);
+  return { svgHeight: Math.min(maxHeight, 2 * PAD + TITLE_SPACE + barLength + SIZE_SPACE), imageTop: PAD + TITLE_SPACE, barLength };
+}
 
 /** The heatmap raster as a PNG data URL, or null for an empty matrix. */
 export function heatmapDataUrl(rows: number, cols: number, data: ArrayLike<number>, range: number): string | null {
@@ -48,7 +73,7 @@ export function heatmapDataUrl(rows: number, cols: number, data: ArrayLike<numbe
 }
 
 /** A titled heatmap image of one matrix, for use inside an <svg>. */
-export function HeatmapPanel({ rows, cols, data, range, title, x, y, width, height, onHover }: HeatmapPanelProps) {
+export function HeatmapPanel({ rows, cols, data, range, title, caption, x, y, width, height, onHover }: HeatmapPanelProps) {
   // The raster and its PNG are the expensive part (one pass over up to millions of entries):
   // recompute only when the matrix or the scale changes, not on pointer moves.
   const href = useMemo(() => heatmapDataUrl(rows, cols, data, range), [rows, cols, data, range]);
@@ -84,7 +109,7 @@ export function HeatmapPanel({ rows, cols, data, range, title, x, y, width, heig
     h(
       'text',
       { x: x + width / 2, y: imageY + fit.height + 20, textAnchor: 'middle', fontSize: fontSize.tick, fill: plotColors.axis },
-      `${rows} × ${cols}`,
+      caption ?? `${rows} × ${cols}`,
     ),
   );
 }

@@ -6,7 +6,7 @@
 import { createElement as h, useMemo, useState } from 'react';
 import { ColorBar } from './ColorBar';
 import { COLOR_BAR_SPACE, Readout } from './Heatmap';
-import { HeatmapPanel, entryReadout, type Cell } from './HeatmapPanel';
+import { HeatmapPanel, entryReadout, heatmapLayout, type Cell } from './HeatmapPanel';
 import { formatNumber } from './format';
 import { PlotFrame } from './PlotFrame';
 import { PlotSvg } from './PlotSvg';
@@ -49,10 +49,12 @@ export function HeatmapTriptych({ rows, cols, original, reconstruction, rank, wi
   const largestResidual = maxAbs(residual);
 
   const panelWidth = (width - COLOR_BAR_SPACE) / 3;
+  const layout = heatmapLayout(rows, cols, panelWidth - 16, height);
   const panels = [
     { key: 'a', data: original, title: 'A' },
     { key: 'ak', data: reconstruction, title: h('tspan', null, 'A', sub('k'), ` (k = ${rank})`) },
-    { key: 'residual', data: residual, title: h('tspan', null, 'A − A', sub('k')) },
+    // On the shared scale a good approximation leaves a nearly white residual: say how big it is.
+    { key: 'residual', data: residual, title: h('tspan', null, 'A − A', sub('k')), caption: `largest |entry| ${formatNumber(largestResidual)}` },
   ];
 
   const description =
@@ -61,7 +63,7 @@ export function HeatmapTriptych({ rows, cols, original, reconstruction, rank, wi
 
   const svg = h(
     PlotSvg,
-    { width, height, label: `A, A_k (k = ${rank}) and A − A_k`, description },
+    { width, height: layout.svgHeight, label: `A, A_k (k = ${rank}) and A − A_k`, description },
     panels.map((panel, n) =>
       h(HeatmapPanel, {
         key: panel.key,
@@ -70,14 +72,15 @@ export function HeatmapTriptych({ rows, cols, original, reconstruction, rank, wi
         data: panel.data,
         range,
         title: panel.title,
+        caption: panel.caption,
         x: n * panelWidth + 8,
         y: 4,
         width: panelWidth - 16,
-        height: height - 8,
+        height: layout.svgHeight - 8,
         onHover: setCell,
       }),
     ),
-    h(ColorBar, { x: 3 * panelWidth + 8, y: 34, length: height - 72, range }),
+    h(ColorBar, { x: 3 * panelWidth + 8, y: layout.imageTop, length: layout.barLength, range }),
   );
 
   const readout = cell

@@ -1,7 +1,7 @@
 /** Writer for .npy files (version 1.0, or 2.0 when the header is long), float32 or float64, C order. */
 import { elementCount } from './shape';
 import { NPY_MAGIC } from './npy-read';
-import { FormatError } from './types';
+import { FormatError, fmtShape } from './types';
 
 /** What the writers accept: a row-major array of numbers with its shape. */
 export interface WritableArray {
@@ -25,7 +25,7 @@ export function checkWritable(format: string, name: string, array: WritableArray
   if (count !== array.data.length) {
     throw new FormatError(
       format,
-      `${name} has shape [${array.shape.join(', ')}] (${count} elements) but ${array.data.length} values`,
+      `${name} has shape ${fmtShape(array.shape)} (${count} elements) but ${array.data.length} values`,
     );
   }
   return count;

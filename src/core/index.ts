@@ -18,3 +18,10 @@ export { createRandom, randomMatrix, type Random } from './random';
 export { matrixWithSpectrum } from './spectrum';
 export { hypot } from './scalar';
 export type { ProgressOptions } from './progress';
+export {
+  randomizedSvd, type RandomizedSvdOptions, type RandomizedSvdResult, type RandomizedErrorEstimate,
+} from './randomizedSvd';
+export {
+  numericalRank, fundamentalSubspaces, principalAngles, type FundamentalSubspaces, type PrincipalAngles,
+} from './subspaces';
+export { reconstructionResidual, orthogonalityResidual } from './residuals';

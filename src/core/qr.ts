@@ -114,3 +114,14 @@ export function qr(a: Matrix, options: QrOptions = {}): { q: Matrix; r: Matrix }
   }
   return { q: { rows: m, cols: qCols, data: q }, r: { rows: qCols, cols: n, data: r } };
 }
+
+/**
+ * An orthonormal basis (m x p, p = min(m, n)) of the column space of the m x n row-major `y`
+ * (the thin Q of its QR factorisation). `y` is overwritten.
+ *
+ * @example
+ * orthonormalBasis(new Float64Array([3, 4]), 2, 1); // [-0.6, -0.8]
+ */
+export function orthonormalBasis(y: Float64Array, m: number, n: number): Float64Array {
+  return formQ(householderQrInPlace(y, m, n), Math.min(m, n));
+}

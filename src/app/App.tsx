@@ -15,6 +15,8 @@ import { Legend } from '../ui/Legend';
 import { Notices } from '../ui/Notices';
 import { SceneDescription } from '../ui/SceneDescription';
 import { ViewSwitch } from '../ui/ViewSwitch';
+import { PlotsPanel } from '../ui/PlotsPanel';
+import { HeatmapView } from '../ui/HeatmapView';
 import { useAppState } from '../state/store';
 import { effectiveView } from '../state/selectors';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -25,7 +27,7 @@ function CentralView() {
   const view = useAppState(effectiveView);
   if (view === 'map') return <LinearMapScene describedBy={SCENE_DESCRIPTION_ID} />;
   if (view === 'cloud') return <PointCloudScene describedBy={SCENE_DESCRIPTION_ID} />;
-  return null;
+  return <HeatmapView />;
 }
 
 export function App() {
@@ -49,7 +51,7 @@ export function App() {
             <h2 className="source-title">{title}</h2>
             <ViewSwitch />
           </div>
-          <figure className="scene">
+          <figure className={view === 'heatmaps' ? 'scene scene-heatmaps' : 'scene'}>
             <ErrorBoundary what="3D scene">
               <CentralView />
             </ErrorBoundary>
@@ -57,11 +59,12 @@ export function App() {
           {view === 'map' && <StepControls />}
           <SceneDescription id={SCENE_DESCRIPTION_ID} />
           <Legend />
+          <FactorsReadout />
         </section>
         <aside className="right">
           <RankControl />
           <SingularValuesTable />
-          <FactorsReadout />
+          <PlotsPanel />
         </aside>
       </main>
     </div>

@@ -8,6 +8,7 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { OrbitControls } from '@react-three/drei';
+import { createLabelRegistry, LabelOverlay, LabelProjector, type LabelRegistry, type LabelSpec } from './labels';
 import { Group, Matrix4, Vector3 } from 'three';
 import { appStore, useAppState } from '../state/store';
 import { effectiveRank, latestSvd } from '../state/selectors';
@@ -18,6 +19,7 @@ import { Arrow, type ArrowHandle } from './Arrow';
 import { UnitShape } from './UnitShape';
 import { SubspaceShape } from './SubspaceShape';
 import { fundamentalBases } from './subspaceBases';
+import { AxisLines } from './AxisLines';
 
 const STAGE_LABELS: Array<(i: number) => ReactNode> = [
   (i) => <>v<sub>{i}</sub></>,
@@ -44,7 +46,7 @@ interface MapProps {
 }
 
 /** Everything that moves with the step: the image shape and the carried arrows. */
-function MovingMap({ map, cols, sigmas }: MapProps) {
+function MovingMap({ map, cols, sigmas, labels }: MapProps & { labels: LabelRegistry }) {
   const n = map.n;
   const p = Math.min(cols, n);
   const stepMap = useMemo(() => createStepMap({ n, u: map.u, s: sigmas, v: map.v, reflection: map.reflection }), [n, map, sigmas]);
@@ -55,7 +57,6 @@ function MovingMap({ map, cols, sigmas }: MapProps) {
   const basis = useMemo(() => Array.from({ length: cols }, (_, j) => unit(j)), [cols]);
   const scratch = useMemo(() => ({ m: new Matrix4(), p: new Vector3() }), []);
   const invalidate = useThree((state) => state.invalidate);
-  const stage = useAppState((state) => Math.round(state.step));
 
   // Redraw when the step changes, without re-rendering React.
   useEffect(() => appStore.subscribe((state, previous) => {
@@ -88,20 +89,32 @@ function MovingMap({ map, cols, sigmas }: MapProps) {
         <Arrow key={`b${i}`} ref={(h) => { basisImages.current[i] = h; }} color={palette.basis} width={0.012} />
       ))}
       {directions.map((_, i) => (
-        <Arrow
-          key={`c${i}`}
-          ref={(h) => { carried.current[i] = h; }}
-          color={stage >= 3 ? palette.output : stage >= 2 ? palette.scale : palette.input}
-          width={0.03}
-          label={STAGE_LABELS[stage](i + 1)}
-        />
+        <CarriedArrow key={`c${i}`} index={i} labels={labels} handles={carried} />
       ))}
     </>
   );
 }
 
+/** A singular direction carried by the map; its colour follows the stage it has reached. */
+function CarriedArrow({ index, labels, handles }: { index: number; labels: LabelRegistry; handles: { current: Array<ArrowHandle | null> } }) {
+  const stage = useAppState((state) => Math.round(state.step));
+  return (
+    <Arrow
+      ref={(h) => { handles.current[index] = h; }}
+      color={stageColor(stage)}
+      width={0.03}
+      labels={labels}
+      labelId={`carried-${index}`}
+    />
+  );
+}
+
+function stageColor(stage: number): string {
+  return stage >= 3 ? palette.output : stage >= 2 ? palette.scale : palette.input;
+}
+
 /** The static input side: the unit shape, the standard basis and the right singular vectors v_i. */
-function InputSide({ map, cols }: { map: SquareMap; cols: number }) {
+function InputSide({ map, cols, labels }: { map: SquareMap; cols: number; labels: LabelRegistry }) {
   const n = map.n;
   const handles = useRef<Array<ArrowHandle | null>>([]);
   useEffect(() => {
@@ -116,28 +129,45 @@ function InputSide({ map, cols }: { map: SquareMap; cols: number }) {
     <>
       <UnitShape dimensions={cols} color={palette.input} fillOpacity={0} lineOpacity={0.45} />
       {Array.from({ length: cols }, (_, j) => (
-        <Arrow key={`v${j}`} ref={(h) => { handles.current[j] = h; }} color={palette.input} width={0.016}
-          label={<>v<sub>{j + 1}</sub></>} labelClass="scene-label scene-label-faint" />
+        <Arrow key={`v${j}`} ref={(h) => { handles.current[j] = h; }} color={palette.input} width={0.016} labels={labels} labelId={`v-${j}`} />
       ))}
       {Array.from({ length: cols }, (_, j) => (
-        <Arrow key={`e${j}`} ref={(h) => { handles.current[cols + j] = h; }} color={palette.basis} width={0.01}
-          label={<>e<sub>{j + 1}</sub></>} labelClass="scene-label scene-label-faint" />
+        <Arrow key={`e${j}`} ref={(h) => { handles.current[cols + j] = h; }} color={palette.basis} width={0.01} labels={labels} labelId={`e-${j}`} />
       ))}
     </>
   );
 }
 
 /** The four fundamental subspaces of the truncation, sized to the input and output shapes. */
-function Subspaces({ map, rows, cols, sigmas, radius }: MapProps & { radius: number }) {
+function Subspaces({ map, rows, cols, sigmas, radius, labels }: MapProps & { radius: number; labels: LabelRegistry }) {
   const bases = useMemo(() => fundamentalBases(map, rows, cols, sigmas), [map, rows, cols, sigmas]);
+  const common = { labels };
   return (
     <>
-      <SubspaceShape basis={bases.rowSpace} ambient={cols} color={palette.input} label="row space" size={1.35} />
-      <SubspaceShape basis={bases.nullSpace} ambient={cols} color={palette.nullSpace} label="null space" size={1.35} />
-      <SubspaceShape basis={bases.columnSpace} ambient={rows} color={palette.output} label="column space" size={radius} />
-      <SubspaceShape basis={bases.leftNullSpace} ambient={rows} color={palette.nullSpace} label="left null space" size={radius} dashed />
+      <SubspaceShape {...common} labelId="row-space" basis={bases.rowSpace} ambient={cols} color={palette.input} size={1.35} />
+      <SubspaceShape {...common} labelId="null-space" basis={bases.nullSpace} ambient={cols} color={palette.nullSpace} size={1.35} />
+      <SubspaceShape {...common} labelId="column-space" basis={bases.columnSpace} ambient={rows} color={palette.output} size={radius * 0.8} />
+      <SubspaceShape {...common} labelId="left-null-space" basis={bases.leftNullSpace} ambient={rows} color={palette.nullSpace} size={radius * 0.8} dashed />
     </>
   );
+}
+
+const SUBSPACE_LABELS: LabelSpec[] = [
+  { id: 'row-space', content: 'row space', color: palette.input, className: 'scene-label scene-label-subspace' },
+  { id: 'null-space', content: 'null space', color: palette.nullSpace, className: 'scene-label scene-label-subspace' },
+  { id: 'column-space', content: 'column space', color: palette.output, className: 'scene-label scene-label-subspace' },
+  { id: 'left-null-space', content: 'left null space', color: palette.nullSpace, className: 'scene-label scene-label-subspace' },
+];
+
+/** The labels of the map view, as data for the overlay. */
+function mapLabels(cols: number, p: number, stage: number, showSubspaces: boolean): LabelSpec[] {
+  const labels: LabelSpec[] = [];
+  for (let j = 0; j < cols; j++) {
+    labels.push({ id: `v-${j}`, content: <>v<sub>{j + 1}</sub></>, color: palette.input, className: 'scene-label scene-label-faint' });
+    labels.push({ id: `e-${j}`, content: <>e<sub>{j + 1}</sub></>, color: palette.basis, className: 'scene-label scene-label-faint' });
+  }
+  for (let i = 0; i < p; i++) labels.push({ id: `carried-${i}`, content: STAGE_LABELS[stage](i + 1), color: stageColor(stage) });
+  return showSubspaces ? labels.concat(SUBSPACE_LABELS) : labels;
 }
 
 /** Frames the camera so that the unit shape and the whole image fit. */
@@ -163,13 +193,17 @@ export function LinearMapScene({ describedBy }: LinearMapSceneProps) {
   const result = useAppState(latestSvd);
   const rank = useAppState(effectiveRank);
   const showSubspaces = useAppState((s) => s.showSubspaces);
+  const stage = useAppState((state) => Math.round(state.step));
   const map = result?.map ?? null;
   const sigmas = useMemo(() => (map ? map.s.map((x, j) => (j < rank ? x : 0)) : new Float64Array(0)), [map, rank]);
+  const labels = useMemo(() => createLabelRegistry(), []);
   if (!result || !map) return null;
   const radius = Math.max(1, map.s[0] ?? 1) * 1.1;
   const flat = map.n === 2;
-  const props = { map, rows: result.rows, cols: result.cols, sigmas };
+  const props = { map, rows: result.rows, cols: result.cols, sigmas, labels };
+  const labelSpecs = mapLabels(result.cols, Math.min(result.cols, map.n), stage, showSubspaces);
   return (
+    <>
     <Canvas
       frameloop="demand"
       dpr={[1, 2]}
@@ -183,12 +217,15 @@ export function LinearMapScene({ describedBy }: LinearMapSceneProps) {
       <ambientLight intensity={1.6} />
       <directionalLight position={[3, 5, 4]} intensity={1.4} />
       <CameraFit radius={radius} flat={flat} />
-      <axesHelper args={[radius * 1.15]} />
+      <AxisLines length={radius * 1.15} dimensions={flat ? 2 : 3} />
       {flat && <gridHelper args={[Math.ceil(radius) * 2 + 2, Math.ceil(radius) * 2 + 2, '#c9c9d3', '#e3e3ea']} rotation={[Math.PI / 2, 0, 0]} />}
-      <InputSide map={map} cols={result.cols} />
+      <InputSide map={map} cols={result.cols} labels={labels} />
       <MovingMap {...props} />
       {showSubspaces && <Subspaces {...props} radius={radius} />}
       <OrbitControls makeDefault enableDamping={false} enableRotate={!flat} />
+      <LabelProjector registry={labels} />
     </Canvas>
+    <LabelOverlay registry={labels} labels={labelSpecs} />
+    </>
   );
 }

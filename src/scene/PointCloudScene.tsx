@@ -6,20 +6,25 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Canvas, useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
-import { Html, OrbitControls } from '@react-three/drei';
+import { OrbitControls } from '@react-three/drei';
+import { createLabelRegistry, LabelOverlay, LabelProjector, setAnchor, type LabelRegistry, type LabelSpec } from './labels';
 import { BufferAttribute, BufferGeometry, Color } from 'three';
 import { useAppState } from '../state/store';
 import { effectiveRank, latestSvd } from '../state/selectors';
 import type { SvdResult } from '../state/svdSlice';
 import { palette } from '../theme/palette';
-import { cloudCoordinates, cloudExtent, pointCount, residualShares, type CloudOf } from './cloudMath';
+import { cloudCoordinates, cloudExtent, pointCount, residualShareOf, residualShares, type CloudOf } from './cloudMath';
 import { SubspaceFrame } from './SubspaceFrame';
+import { AxisLines } from './AxisLines';
 
 const GLIDE_SECONDS = 0.45;
 const kept = new Color(palette.input);
 const lost = new Color(palette.output);
 
 interface CloudProps {
+  labelRegistry: LabelRegistry;
+  /** Reports the point under the pointer (index) or null. */
+  onHover(index: number | null): void;
   result: SvdResult;
   of: CloudOf;
   axes: [number, number, number];
@@ -27,7 +32,7 @@ interface CloudProps {
   labels?: string[];
 }
 
-function Cloud({ result, of, axes, rank, labels }: CloudProps) {
+function Cloud({ result, of, axes, rank, labelRegistry, onHover }: CloudProps) {
   const count = pointCount(result, of);
   const extent = useMemo(() => cloudExtent(result, of, axes), [result, of, axes]);
   const geometry = useMemo(() => {
@@ -42,7 +47,7 @@ function Cloud({ result, of, axes, rank, labels }: CloudProps) {
   const buffers = useMemo(() => ({ from: new Float32Array(count * 3), to: new Float32Array(count * 3), shares: new Float32Array(count) }), [count]);
   const glide = useRef({ start: 0, active: false });
   const invalidate = useThree((state) => state.invalidate);
-  const [hovered, setHovered] = useState<number | null>(null);
+  const hovered = useRef<number | null>(null);
 
   useEffect(() => {
     const position = geometry.getAttribute('position') as BufferAttribute;
@@ -69,53 +74,57 @@ function Cloud({ result, of, axes, rank, labels }: CloudProps) {
     for (let k = 0; k < array.length; k++) array[k] = buffers.from[k] + (buffers.to[k] - buffers.from[k]) * ease;
     position.needsUpdate = true;
     geometry.computeBoundingSphere();
+    placeHoverLabel();
     if (t < 1) invalidate();
     else glide.current.active = false;
   });
 
   const pointSize = count > 5000 ? 0.022 : count > 500 ? 0.035 : 0.06;
+  function placeHoverLabel() {
+    const i = hovered.current;
+    if (i === null || i >= count) setAnchor(labelRegistry, 'hover', 0, 0, 0, false);
+    else setAnchor(labelRegistry, 'hover', buffers.to[3 * i], buffers.to[3 * i + 1], buffers.to[3 * i + 2]);
+  }
+  const hover = (index: number | null) => {
+    if (hovered.current === index) return;
+    hovered.current = index;
+    placeHoverLabel();
+    onHover(index);
+    invalidate();
+  };
   const onMove = (event: ThreeEvent<PointerEvent>) => {
     event.stopPropagation();
-    setHovered(event.index ?? null);
+    hover(event.index ?? null);
   };
-  const label = hovered === null ? null : labels?.[hovered] ?? `${of === 'rows' ? 'row' : 'column'} ${hovered + 1}`;
-  const at = hovered === null ? null : [buffers.to[3 * hovered], buffers.to[3 * hovered + 1], buffers.to[3 * hovered + 2]] as const;
 
   return (
     <>
       <points
         geometry={geometry}
         onPointerMove={onMove}
-        onPointerOut={() => setHovered(null)}
+        onPointerOut={() => hover(null)}
       >
         <pointsMaterial size={pointSize} vertexColors sizeAttenuation />
       </points>
-      {label !== null && at && (
-        <Html position={[at[0], at[1], at[2]]} className="cloud-label" style={{ pointerEvents: 'none' }}>
-          {label}
-          {buffers.shares[hovered!] > 0.005 && <small> · {(100 * buffers.shares[hovered!]).toFixed(1)} % lost</small>}
-        </Html>
-      )}
     </>
   );
 }
 
-function Axes({ axes, of, rank }: { axes: [number, number, number]; of: CloudOf; rank: number }) {
+/** The three axis labels, as data for the overlay; their anchors sit just past the axes' ends. */
+function axisLabels(axes: readonly number[], of: CloudOf, rank: number): LabelSpec[] {
   const name = of === 'rows' ? 'v' : 'u';
   const color = of === 'rows' ? palette.input : palette.output;
-  const ends: Array<[number, number, number]> = [[1.25, 0, 0], [0, 1.25, 0], [0, 0, 1.25]];
-  return (
-    <>
-      <axesHelper args={[1.2]} />
-      {axes.map((j, a) => (
-        <Html key={a} position={ends[a]} center className="scene-label" style={{ color: j < rank ? color : palette.basis, pointerEvents: 'none' }}>
-          {name}
-          <sub>{j + 1}</sub>
-          {j >= rank && <small> (dropped)</small>}
-        </Html>
-      ))}
-    </>
-  );
+  return axes.map((j, a) => ({
+    id: `axis-${a}`,
+    color: j < rank ? color : palette.basis,
+    content: <>{name}<sub>{j + 1}</sub>{j >= rank && <small> (dropped)</small>}</>,
+  }));
+}
+
+function placeAxisAnchors(registry: LabelRegistry): void {
+  setAnchor(registry, 'axis-0', 1.3, 0, 0);
+  setAnchor(registry, 'axis-1', 0, 1.3, 0);
+  setAnchor(registry, 'axis-2', 0, 0, 1.3);
 }
 
 export function PointCloudScene({ describedBy }: { describedBy: string }) {
@@ -123,9 +132,23 @@ export function PointCloudScene({ describedBy }: { describedBy: string }) {
   const of = useAppState((s) => s.cloudOf);
   const axes = useAppState((s) => s.cloudAxes);
   const rank = useAppState(effectiveRank);
-  const labels = useAppState((s) => (s.cloudOf === 'rows' ? s.source.rowLabels : undefined));
+  const pointLabels = useAppState((s) => (s.cloudOf === 'rows' ? s.source.rowLabels : undefined));
+  const registry = useMemo(() => {
+    const created = createLabelRegistry();
+    placeAxisAnchors(created);
+    return created;
+  }, []);
+  const [hovered, setHovered] = useState<number | null>(null);
   if (!result) return null;
+  const shares = hovered === null ? null : residualShareOf(result, of, rank, hovered);
+  const hoverLabel: LabelSpec[] = hovered === null ? [] : [{
+    id: 'hover',
+    color: palette.text,
+    className: 'cloud-label',
+    content: <>{pointLabels?.[hovered] ?? `${of === 'rows' ? 'row' : 'column'} ${hovered + 1}`}{shares !== null && shares > 0.005 && <small> · {(100 * shares).toFixed(1)} % lost</small>}</>,
+  }];
   return (
+    <>
     <Canvas
       frameloop="demand"
       dpr={[1, 2]}
@@ -138,10 +161,13 @@ export function PointCloudScene({ describedBy }: { describedBy: string }) {
     >
       <color attach="background" args={[palette.background]} />
       <ambientLight intensity={1.5} />
-      <Axes axes={axes} of={of} rank={rank} />
+      <AxisLines length={1.2} />
       <SubspaceFrame keptAxes={axes.map((j) => j < rank)} color={of === 'rows' ? palette.input : palette.output} />
-      <Cloud result={result} of={of} axes={axes} rank={rank} labels={labels} />
+      <Cloud result={result} of={of} axes={axes} rank={rank} labelRegistry={registry} onHover={setHovered} />
       <OrbitControls makeDefault enableDamping={false} />
+      <LabelProjector registry={registry} />
     </Canvas>
+    <LabelOverlay registry={registry} labels={[...axisLabels(axes, of, rank), ...hoverLabel]} />
+    </>
   );
 }

@@ -1,10 +1,10 @@
 /**
- * One subspace through the origin, drawn in its colour with its name: a line for a 1-dimensional
- * subspace, a translucent disc for a plane in 3D. The zero subspace and the whole space draw nothing
- * (the scene description names them).
+ * One subspace through the origin, drawn in its colour: a line for a 1-dimensional subspace, a
+ * translucent disc for a plane in 3D, with its label's anchor beside it. The zero subspace and the
+ * whole space draw nothing (the scene description names them).
  */
-import { useMemo } from 'react';
-import { Html } from '@react-three/drei';
+import { useEffect, useMemo } from 'react';
+import { setAnchor, type LabelRegistry } from './labels';
 import { BufferGeometry, Float32BufferAttribute, Line, LineBasicMaterial, LineDashedMaterial, Matrix4, Vector3 } from 'three';
 
 interface SubspaceShapeProps {
@@ -13,14 +13,25 @@ interface SubspaceShapeProps {
   /** Dimension of the space it lives in (1, 2 or 3). */
   ambient: number;
   color: string;
-  label: string;
+  labels: LabelRegistry;
+  labelId: string;
   /** Half-length of a line, radius of a disc. */
   size: number;
   dashed?: boolean;
 }
 
-export function SubspaceShape({ basis, ambient, color, label, size, dashed = false }: SubspaceShapeProps) {
+export function SubspaceShape({ basis, ambient, color, labels, labelId, size, dashed = false }: SubspaceShapeProps) {
   const dimension = basis.length;
+  const drawn = dimension > 0 && dimension < ambient;
+  useEffect(() => {
+    if (!drawn) {
+      setAnchor(labels, labelId, 0, 0, 0, false);
+      return;
+    }
+    const anchor = basis[0].clone().multiplyScalar(size * 1.05);
+    if (basis.length === 2) anchor.add(basis[1].clone().multiplyScalar(size * 0.35));
+    setAnchor(labels, labelId, anchor.x, anchor.y, anchor.z);
+  }, [basis, size, drawn, labels, labelId]);
   const line = useMemo(() => {
     if (dimension !== 1) return null;
     const d = basis[0];
@@ -39,9 +50,7 @@ export function SubspaceShape({ basis, ambient, color, label, size, dashed = fal
     return new Matrix4().makeBasis(a, b, normal);
   }, [basis, dimension, ambient]);
 
-  if (dimension === 0 || dimension >= ambient) return null;
-  const anchor = basis[0].clone().multiplyScalar(size * 1.05);
-  if (basis.length === 2) anchor.add(basis[1].clone().multiplyScalar(size * 0.35));
+  if (!drawn) return null;
   return (
     <>
       {line && <primitive object={line} />}
@@ -49,13 +58,10 @@ export function SubspaceShape({ basis, ambient, color, label, size, dashed = fal
         <group matrixAutoUpdate={false} matrix={disc}>
           <mesh>
             <circleGeometry args={[size, 64]} />
-            <meshBasicMaterial color={color} transparent opacity={0.16} depthWrite={false} side={2} />
+            <meshBasicMaterial color={color} transparent opacity={0.1} depthWrite={false} side={2} />
           </mesh>
         </group>
       )}
-      <Html position={anchor} center className="scene-label scene-label-subspace" style={{ color, pointerEvents: 'none' }}>
-        {label}
-      </Html>
     </>
   );
 }

@@ -50,18 +50,22 @@ export function cloudExtent(result: SvdResult, of: CloudOf, axes: readonly numbe
  * ||a_i - P_k a_i|| / ||a_i|| (0 for a zero row).
  */
 export function residualShares(result: SvdResult, of: CloudOf, rank: number, out: Float32Array): void {
-  const { count, factor } = side(result, of);
+  const { count } = side(result, of);
+  for (let i = 0; i < count; i++) out[i] = residualShareOf(result, of, rank, i);
+}
+
+/** The share of point i's length lost by the rank-k projection. */
+export function residualShareOf(result: SvdResult, of: CloudOf, rank: number, i: number): number {
+  const { factor } = side(result, of);
   const { p, s } = result;
-  for (let i = 0; i < count; i++) {
-    let kept = 0;
-    let lost = 0;
-    const row = i * p;
-    for (let j = 0; j < p; j++) {
-      const c = s[j] * factor[row + j];
-      if (j < rank) kept += c * c;
-      else lost += c * c;
-    }
-    const total = kept + lost;
-    out[i] = total > 0 ? Math.sqrt(lost / total) : 0;
+  let kept = 0;
+  let lost = 0;
+  const row = i * p;
+  for (let j = 0; j < p; j++) {
+    const c = s[j] * factor[row + j];
+    if (j < rank) kept += c * c;
+    else lost += c * c;
   }
+  const total = kept + lost;
+  return total > 0 ? Math.sqrt(lost / total) : 0;
 }

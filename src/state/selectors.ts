@@ -33,7 +33,8 @@ export function describeMap(result: SvdJobOutput | null): string {
   const reflection = result.map?.reflection ?? false;
   const shape = rows === 2 ? 'unit circle' : 'unit sphere';
   const image = rows === 2 ? 'ellipse' : 'ellipsoid';
-  const sigmas = Array.from(s, (x, i) => `sigma ${i + 1} = ${formatValue(x)}`).join(', ');
+  const shown = Array.from(s.subarray(0, 6), (x, i) => `sigma ${i + 1} = ${formatValue(x)}`).join(', ');
+  const sigmas = s.length > 6 ? `${shown}, and ${s.length - 6} more` : shown;
   const rank = Array.from(s).filter((x) => x > Math.max(rows, cols) * (s[0] || 0) * Number.EPSILON).length;
   const collapse = rank < s.length ? ` The map has rank ${rank}, so the ${image} is flattened into ${rank === 0 ? 'a point' : rank === 1 ? 'a line segment' : 'a plane'}.` : '';
   const orientation = reflection
@@ -108,8 +109,17 @@ export function describeCloud(result: SvdJobOutput | null, of: 'rows' | 'columns
   return `The ${count} ${of} of the ${result.rows} by ${result.cols} matrix, as points in the coordinates of the singular directions ${axisNames}. ${effect}`;
 }
 
+/** The heatmaps in words. */
+export function describeHeatmaps(result: SvdJobOutput | null, rank: number): string {
+  if (!result) return 'The singular value decomposition is being computed.';
+  return `Heatmaps of the ${result.rows} by ${result.cols} matrix A, its rank-${rank} approximation A_k and the residual A − A_k, on one colour scale: blue negative, white zero, orange positive.`;
+}
+
 /** The description of whichever view is showing. */
 export function describeScene(state: AppState): string {
   const result = latestSvd(state);
-  return effectiveView(state) === 'cloud' ? describeCloud(result, state.cloudOf, state.cloudAxes, effectiveRank(state)) : describeMap(result);
+  const view = effectiveView(state);
+  if (view === 'cloud') return describeCloud(result, state.cloudOf, state.cloudAxes, effectiveRank(state));
+  if (view === 'heatmaps') return describeHeatmaps(result, effectiveRank(state));
+  return describeMap(result);
 }

@@ -22,7 +22,8 @@ function texMatrix(rows: number, cols: number, at: (i: number, j: number) => num
 export function FactorsReadout() {
   const result = useAppState(latestSvd);
   const matrix = useAppState((s) => s.matrix);
-  if (!result) return null;
+  // Typeset factors only while they fit a reader's eye; bigger ones live in the table and plots.
+  if (!result || result.rows !== matrix.rows || result.cols !== matrix.cols || Math.max(matrix.rows, matrix.cols) > 6) return null;
   const { rows, cols, p, u, s, v } = result;
   const a = texMatrix(matrix.rows, matrix.cols, (i, j) => matrix.data[i * matrix.cols + j], 2);
   const uTex = texMatrix(rows, p, (i, j) => u[i * p + j], 4);

@@ -1,0 +1,59 @@
+/**
+ * Child process of the benchmark: times one library ("core" or "ml-matrix") on the selected cases
+ * and prints one JSON line per case. Run by bench/run.ts; one process per library so that neither
+ * library's JIT state or garbage affects the other.
+ *
+ *   tsx bench/runLibrary.ts core 64,256
+ */
+import { Matrix as MlMatrix, SingularValueDecomposition } from 'ml-matrix';
+import { lowRank, randomizedSvd, svd, truncationError, updateLowRank } from '../src/core';
+import { caseMatrix, RANDOMIZED, selectCases, type BenchCase } from './cases';
+import { time } from './measure';
+
+const [library, filter, budgetText] = process.argv.slice(2);
+const budgetMs = Number(budgetText ?? '60000');
+
+function runCore(c: BenchCase): Record<string, unknown> {
+  const a = caseMatrix(c);
+  if (c.kind === 'svd') return { median: time(() => svd(a), c.reps, budgetMs) };
+  if (c.kind === 'randomized') {
+    let estimate = 0;
+    const t = time(() => (estimate = randomizedSvd(a, c.k!, RANDOMIZED).errorEstimate.bound), c.reps, budgetMs);
+    return { median: t, errorBound: estimate };
+  }
+  // Rank-change path: the SVD is cached; time what the slider costs.
+  const f = svd(a);
+  const k = c.k!;
+  const out: Record<string, unknown> = {};
+  for (const kk of [k, c.cols >> 1, c.cols]) {
+    out[`lowRank k=${kk}`] = time(() => { lowRank(f, kk); truncationError(f, kk); }, Math.min(c.reps, 5), budgetMs);
+  }
+  const approx = lowRank(f, k);
+  let cur = k;
+  out['updateLowRank +1'] = time(() => { const next = cur === k ? k + 1 : k; updateLowRank(approx, f, cur, next); truncationError(f, next); cur = next; }, c.reps, budgetMs);
+  out['updateLowRank +10'] = time(() => { const next = cur === k ? k + 10 : k; updateLowRank(approx, f, cur, next); truncationError(f, next); cur = next; }, c.reps, budgetMs);
+  return out;
+}
+
+/** ml-matrix's last measured SVD: work (m n min(m, n)) and milliseconds, to predict the next one. */
+let lastMl: { work: number; ms: number } | null = null;
+/** ml-matrix cases predicted to take longer than this are skipped and marked so in the table. */
+const ML_SKIP_MS = 150_000;
+
+function runMl(c: BenchCase): Record<string, unknown> {
+  if (c.kind !== 'svd' || c.mlReps === 0) return {};
+  const work = c.rows * c.cols * Math.min(c.rows, c.cols);
+  const predicted = lastMl ? (lastMl.ms * work) / lastMl.work : 0;
+  if (predicted > ML_SKIP_MS) return { skipped: `skipped (est. ${(predicted / 1000).toFixed(0)} s)` };
+  const a = caseMatrix(c);
+  const m = new MlMatrix(c.rows, c.cols);
+  for (let i = 0; i < c.rows; i++) for (let j = 0; j < c.cols; j++) m.set(i, j, a.data[i * c.cols + j]);
+  const t = time(() => new SingularValueDecomposition(m, { autoTranspose: true }), c.mlReps, budgetMs);
+  if (work > 1e5) lastMl = { work, ms: t.median };
+  return { median: t };
+}
+
+for (const c of selectCases(filter === '-' ? undefined : filter)) {
+  const result = library === 'core' ? runCore(c) : runMl(c);
+  process.stdout.write(`${JSON.stringify({ id: c.id, ...result })}\n`);
+}

@@ -58,7 +58,7 @@ function runNumpy(): Map<string, Record<string, unknown>> | null {
       writeFileSync(join(dir, `${c.id}.f64`), new Uint8Array(a.data.buffer));
     }
     const spec = cases.filter((c) => c.kind !== 'rank-change').map((c: BenchCase) => ({ ...c, ...RANDOMIZED }));
-    const env = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
     delete env.OPENBLAS_CORETYPE;
     delete env.OPENBLAS_L2_SIZE;
     const out = execFileSync('python3', ['bench/numpy_bench.py', JSON.stringify(spec), dir], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'inherit'] });

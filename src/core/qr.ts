@@ -4,6 +4,7 @@
  * be formed thin, complete, or applied without forming it.
  */
 import { assertMatrix } from './errors';
+import { columnReflectors, formFromReflectors } from './blockReflectors';
 import { applyReflectorLeft, makeReflector } from './householder';
 import type { Matrix } from './matrix';
 import { checkCancel, type ProgressOptions } from './progress';
@@ -43,7 +44,7 @@ export function householderQrInPlace(a: Float64Array, m: number, n: number, opti
 
 /**
  * Forms the first `cols` columns of Q = H_0 H_1 ... H_{p-1} (m x cols, cols between p and m) by
- * backward accumulation, which touches only the trailing block that each reflector changes.
+ * blocked backward accumulation (compact WY, see blockReflectors.ts).
  *
  * @example
  * formQ(householderQrInPlace(new Float64Array([3, 4]), 2, 1), 1); // [-0.6, -0.8]
@@ -51,17 +52,7 @@ export function householderQrInPlace(a: Float64Array, m: number, n: number, opti
 export function formQ(f: HouseholderQr, cols: number): Float64Array {
   const { m, n, a, tau } = f;
   const p = Math.min(m, n);
-  const q = new Float64Array(m * cols);
-  for (let i = 0; i < Math.min(m, cols); i++) q[i * cols + i] = 1;
-  const v = new Float64Array(m);
-  const w = new Float64Array(cols);
-  for (let k = p - 1; k >= 0; k--) {
-    if (tau[k] === 0) continue;
-    v[0] = 1;
-    for (let i = 1; i < m - k; i++) v[i] = a[(k + i) * n + k];
-    applyReflectorLeft(q, cols, k, m - k, k, cols, v, 0, tau[k], w);
-  }
-  return q;
+  return formFromReflectors(columnReflectors(a, m, n, p), tau, m, p, 0, cols);
 }
 
 /**

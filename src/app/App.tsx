@@ -2,8 +2,7 @@
  * The page: the matrix and where it comes from on the left, its geometry in the middle, the
  * truncation and the numbers on the right.
  */
-import { LinearMapScene } from '../scene/LinearMapScene';
-import { PointCloudScene } from '../scene/PointCloudScene';
+import { SceneView } from '../scene/SceneView';
 import { MatrixEditor } from '../ui/MatrixEditor';
 import { PresetsPanel } from '../ui/PresetsPanel';
 import { PastePanel } from '../ui/PastePanel';
@@ -23,12 +22,6 @@ import { ErrorBoundary } from './ErrorBoundary';
 
 const SCENE_DESCRIPTION_ID = 'scene-description';
 
-function CentralView() {
-  const view = useAppState(effectiveView);
-  if (view === 'map') return <LinearMapScene describedBy={SCENE_DESCRIPTION_ID} />;
-  if (view === 'cloud') return <PointCloudScene describedBy={SCENE_DESCRIPTION_ID} />;
-  return <HeatmapView />;
-}
 
 export function App() {
   const view = useAppState(effectiveView);
@@ -53,7 +46,8 @@ export function App() {
           </div>
           <figure className={view === 'heatmaps' ? 'scene scene-heatmaps' : 'scene'}>
             <ErrorBoundary what="3D scene">
-              <CentralView />
+              <SceneView describedBy={SCENE_DESCRIPTION_ID} />
+              {view === 'heatmaps' && <HeatmapView />}
             </ErrorBoundary>
           </figure>
           {view === 'map' && <StepControls />}

@@ -15,8 +15,8 @@ const client = createComputeClient(spawnBrowserWorker);
 startUrlSync(appStore, window.location, window.history, window);
 startSvdEffect(appStore, client);
 startSourceEffect(appStore, client, {
-  vectorsUrl: new URL('data/glove-vectors.npy', document.baseURI).href,
-  wordsUrl: new URL('data/glove-words.json', document.baseURI).href,
+  vectorsUrl: new URL('data/glove-subset.npy', document.baseURI).href,
+  wordsUrl: new URL('data/glove-subset.words.json', document.baseURI).href,
 });
 startAnimationDriver(appStore);
 

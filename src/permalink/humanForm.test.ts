@@ -34,6 +34,38 @@ describe('human link form', () => {
     if (decoded && !decoded.ok) expect(decoded.problems.join(' ')).toMatch(message);
   });
 
+  it('reads presets, rank and view keys', () => {
+    expect(decodeHumanHash('#p=random&size=768x768&spectrum=geometric&decay=0.001&seed=42&r=64&view=heatmaps')).toEqual({
+      ok: true,
+      value: { preset: { id: 'random', params: { size: '768x768', spectrum: 'geometric', decay: '0.001', seed: '42' } }, rank: 64, view: 'heatmaps' },
+    });
+    expect(decodeHumanHash('#m=1,2;3,4&r=1&of=columns&step=1.5')).toEqual({
+      ok: true,
+      value: { matrix: { rows: 2, cols: 2, data: [1, 2, 3, 4] }, rank: 1, of: 'columns', step: 1.5 },
+    });
+  });
+
+  it.each([
+    ['#m=1&r=0', /rank "r=0"/],
+    ['#m=1&r=x', /rank/],
+    ['#m=1&view=sideways', /view "sideways"/],
+    ['#m=1&step=4', /step "4"/],
+    ['#m=1&of=diagonals', /rows or columns/],
+    ['#p=<script>', /not a preset name/],
+    ['#p=random&size=<b>', /parameter/],
+  ])('refuses bad keys in %s', (hash, message) => {
+    const decoded = decodeHumanHash(hash);
+    expect(decoded?.ok).toBe(false);
+    if (decoded && !decoded.ok) expect(decoded.problems.join(' ')).toMatch(message);
+  });
+
+  it('round-trips the whole link state', () => {
+    const state = { matrix: { rows: 1, cols: 3, data: [0.1, -2, 3e-7] }, rank: 2, view: 'cloud' as const, of: 'columns' as const, step: 0.25 };
+    expect(decodeHumanHash(`#${encodeHumanHash(state)}`)).toEqual({ ok: true, value: state });
+    const preset = { preset: { id: 'random', params: { size: '20x10', seed: '3' } }, rank: 4 };
+    expect(decodeHumanHash(`#${encodeHumanHash(preset)}`)).toEqual({ ok: true, value: preset });
+  });
+
   it('round-trips every finite float64 exactly', () => {
     const entry = fc.double({ noNaN: true, noDefaultInfinity: true });
     fc.assert(

@@ -1,7 +1,13 @@
 /**
- * The human-writable link form for small matrices: `#m=3,0;4,5` (rows split by `;`, entries by `,`).
- * `decodeHumanHash` never throws: links are untrusted input, so it returns the matrix or a list of
- * readable problems. The compact versioned form (`#v1.…`) comes with the permalink format.
+ * The human-writable link form: `#m=3,0;4,5&r=1` (rows split by `;`, entries by `,`), or a preset
+ * by name and parameters: `#p=random&size=768x768&spectrum=geometric&decay=0.001&seed=42&r=64`.
+ * Optional view keys: `r` (rank), `view` (map, cloud, heatmaps), `of` (rows, columns), `step`
+ * (animation step, 0 to 3).
+ *
+ * `decodeHumanHash` never throws: links are untrusted input, so it returns the state or a list of
+ * readable problems, and bounds every size before anything is allocated. Unknown keys are ignored,
+ * so links from newer versions still open what they can. The compact versioned form (`#v1.…`) comes
+ * with the permalink format.
  */
 
 export interface LinkMatrix {
@@ -11,8 +17,21 @@ export interface LinkMatrix {
   data: number[];
 }
 
+export interface LinkPreset {
+  id: string;
+  /** The preset's own parameters, as text; the state layer checks them. */
+  params: Record<string, string>;
+}
+
+export type LinkView = 'map' | 'cloud' | 'heatmaps';
+
 export interface LinkState {
-  matrix: LinkMatrix;
+  matrix?: LinkMatrix;
+  preset?: LinkPreset;
+  rank?: number;
+  view?: LinkView;
+  of?: 'rows' | 'columns';
+  step?: number;
 }
 
 export type DecodeResult = { ok: true; value: LinkState } | { ok: false; problems: string[] };
@@ -22,20 +41,38 @@ export const HUMAN_FORM_MAX_SIZE = 12;
 /** Longer hashes are refused before any parsing. */
 const MAX_HASH_LENGTH = 20_000;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const PRESET_ID = /^[a-z0-9-]{1,40}$/;
+const PRESET_PARAM = /^[A-Za-z0-9.+\-x]{1,40}$/;
+/** Keys that are not preset parameters. */
+const STATE_KEYS = new Set(['m', 'p', 'r', 'view', 'of', 'step']);
+const VIEWS: readonly LinkView[] = ['map', 'cloud', 'heatmaps'];
 
-/** Writes the shortest text that reads back to exactly the same float64 numbers. */
-export function encodeHumanHash(state: LinkState): string {
-  const { rows, cols, data } = state.matrix;
-  const lines: string[] = [];
-  for (let i = 0; i < rows; i++) {
-    lines.push(data.slice(i * cols, (i + 1) * cols).map((x) => (Object.is(x, -0) ? '0' : String(x))).join(','));
-  }
-  return `m=${lines.join(';')}`;
+function formatNumber(x: number): string {
+  return Object.is(x, -0) ? '0' : String(x);
 }
 
-/** Can this state be written in the human form? */
-export function fitsHumanForm(state: LinkState): boolean {
-  return state.matrix.rows <= HUMAN_FORM_MAX_SIZE && state.matrix.cols <= HUMAN_FORM_MAX_SIZE;
+/** Writes the state; numbers in the shortest text that reads back to exactly the same float64. */
+export function encodeHumanHash(state: LinkState): string {
+  const parts: string[] = [];
+  if (state.matrix) {
+    const { rows, cols, data } = state.matrix;
+    const lines: string[] = [];
+    for (let i = 0; i < rows; i++) lines.push(data.slice(i * cols, (i + 1) * cols).map(formatNumber).join(','));
+    parts.push(`m=${lines.join(';')}`);
+  } else if (state.preset) {
+    parts.push(`p=${state.preset.id}`);
+    for (const [key, value] of Object.entries(state.preset.params)) parts.push(`${key}=${value}`);
+  }
+  if (state.rank !== undefined) parts.push(`r=${state.rank}`);
+  if (state.view !== undefined) parts.push(`view=${state.view}`);
+  if (state.of !== undefined) parts.push(`of=${state.of}`);
+  if (state.step !== undefined) parts.push(`step=${formatNumber(state.step)}`);
+  return parts.join('&');
+}
+
+/** Can this matrix be written in the human form? */
+export function fitsHumanForm(matrix: { rows: number; cols: number }): boolean {
+  return matrix.rows <= HUMAN_FORM_MAX_SIZE && matrix.cols <= HUMAN_FORM_MAX_SIZE;
 }
 
 function shorten(text: string): string {
@@ -72,6 +109,41 @@ function decodeMatrix(text: string): { matrix?: LinkMatrix; problems: string[] }
   return { matrix: { rows: rowsOfText.length, cols, data }, problems: [] };
 }
 
+/** Splits `a=1&b=2` into a map; a repeated key keeps its last value, as URLSearchParams.get does not. */
+function splitParams(text: string): Map<string, string> {
+  const params = new Map<string, string>();
+  for (const part of text.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    params.set(eq < 0 ? part : part.slice(0, eq), eq < 0 ? '' : part.slice(eq + 1));
+  }
+  return params;
+}
+
+function decodeViewKeys(params: Map<string, string>, value: LinkState, problems: string[]): void {
+  const rank = params.get('r');
+  if (rank !== undefined) {
+    if (/^\d{1,6}$/.test(rank) && Number(rank) >= 1) value.rank = Number(rank);
+    else problems.push(`The rank "r=${shorten(rank)}" must be a whole number of at least 1.`);
+  }
+  const view = params.get('view');
+  if (view !== undefined) {
+    if ((VIEWS as readonly string[]).includes(view)) value.view = view as LinkView;
+    else problems.push(`The view "${shorten(view)}" is not one of ${VIEWS.join(', ')}.`);
+  }
+  const of = params.get('of');
+  if (of !== undefined) {
+    if (of === 'rows' || of === 'columns') value.of = of;
+    else problems.push(`"of=${shorten(of)}" must be rows or columns.`);
+  }
+  const step = params.get('step');
+  if (step !== undefined) {
+    const x = Number(step);
+    if (NUMBER.test(step) && x >= 0 && x <= 3) value.step = x;
+    else problems.push(`The animation step "${shorten(step)}" must be a number from 0 to 3.`);
+  }
+}
+
 /** Reads a location hash (with or without the leading `#`). An empty hash is "no link". */
 export function decodeHumanHash(hash: string): DecodeResult | null {
   let text = hash.startsWith('#') ? hash.slice(1) : hash;
@@ -84,17 +156,27 @@ export function decodeHumanHash(hash: string): DecodeResult | null {
   } catch {
     return { ok: false, problems: ['The link contains a broken %-escape.'] };
   }
-  const params = new Map<string, string>();
-  for (const part of text.split('&')) {
-    const eq = part.indexOf('=');
-    const key = eq < 0 ? part : part.slice(0, eq);
-    params.set(key, eq < 0 ? '' : part.slice(eq + 1));
-  }
+  const params = splitParams(text);
+  const problems: string[] = [];
+  const value: LinkState = {};
   const matrixText = params.get('m');
-  if (matrixText === undefined) {
+  const presetId = params.get('p');
+  if (matrixText !== undefined) {
+    const decoded = decodeMatrix(matrixText);
+    if (decoded.matrix) value.matrix = decoded.matrix;
+    problems.push(...decoded.problems);
+  } else if (presetId !== undefined) {
+    if (!PRESET_ID.test(presetId)) problems.push(`"${shorten(presetId)}" is not a preset name.`);
+    const presetParams: Record<string, string> = {};
+    for (const [key, text] of params) {
+      if (STATE_KEYS.has(key)) continue;
+      if (!PRESET_ID.test(key) || !PRESET_PARAM.test(text)) problems.push(`The preset parameter "${shorten(key)}=${shorten(text)}" is not valid.`);
+      else presetParams[key] = text;
+    }
+    value.preset = { id: presetId, params: presetParams };
+  } else {
     return { ok: false, problems: [`The link "#${shorten(text)}" has no matrix (expected something like #m=3,0;4,5).`] };
   }
-  const { matrix, problems } = decodeMatrix(matrixText);
-  if (!matrix) return { ok: false, problems };
-  return { ok: true, value: { matrix } };
+  decodeViewKeys(params, value, problems);
+  return problems.length > 0 ? { ok: false, problems: problems.slice(0, 5) } : { ok: true, value };
 }

@@ -6,9 +6,10 @@
  * circle of the xy-plane into space, a 2 x 3 map flattens the sphere onto the xy-plane.
  */
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { Canvas, useFrame, useThree } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { OrbitControls } from '@react-three/drei';
-import { createLabelRegistry, LabelOverlay, LabelProjector, type LabelRegistry, type LabelSpec } from './labels';
+import type { LabelRegistry, LabelSpec } from './labels';
+import { CameraFit } from './CameraFit';
 import { Group, Matrix4, Vector3 } from 'three';
 import { appStore, useAppState } from '../state/store';
 import { effectiveRank, latestSvd } from '../state/selectors';
@@ -170,62 +171,41 @@ function mapLabels(cols: number, p: number, stage: number, showSubspaces: boolea
   return showSubspaces ? labels.concat(SUBSPACE_LABELS) : labels;
 }
 
-/** Frames the camera so that the unit shape and the whole image fit. */
-function CameraFit({ radius, flat }: { radius: number; flat: boolean }) {
-  const camera = useThree((state) => state.camera);
-  const invalidate = useThree((state) => state.invalidate);
-  useEffect(() => {
-    const distance = radius * 3.1;
-    if (flat) camera.position.set(0, 0, distance);
-    else camera.position.set(distance * 0.55, distance * 0.45, distance * 0.7);
-    camera.lookAt(0, 0, 0);
-    camera.updateProjectionMatrix();
-    invalidate();
-  }, [camera, radius, flat, invalidate]);
-  return null;
+/** The map view's labels, as data for the overlay. */
+export function useMapLabels(): LabelSpec[] {
+  const result = useAppState(latestSvd);
+  const showSubspaces = useAppState((s) => s.showSubspaces);
+  const stage = useAppState((state) => Math.round(state.step));
+  const map = result?.map;
+  return useMemo(
+    () => (result && map ? mapLabels(result.cols, Math.min(result.cols, map.n), stage, showSubspaces) : []),
+    [result, map, stage, showSubspaces],
+  );
 }
 
-export interface LinearMapSceneProps {
-  describedBy: string;
-}
-
-export function LinearMapScene({ describedBy }: LinearMapSceneProps) {
+/** The contents of the canvas for the linear-map view. */
+export function LinearMapContent({ labels }: { labels: LabelRegistry }) {
   const result = useAppState(latestSvd);
   const rank = useAppState(effectiveRank);
   const showSubspaces = useAppState((s) => s.showSubspaces);
-  const stage = useAppState((state) => Math.round(state.step));
   const map = result?.map ?? null;
   const sigmas = useMemo(() => (map ? map.s.map((x, j) => (j < rank ? x : 0)) : new Float64Array(0)), [map, rank]);
-  const labels = useMemo(() => createLabelRegistry(), []);
   if (!result || !map) return null;
   const radius = Math.max(1, map.s[0] ?? 1) * 1.1;
   const flat = map.n === 2;
   const props = { map, rows: result.rows, cols: result.cols, sigmas, labels };
-  const labelSpecs = mapLabels(result.cols, Math.min(result.cols, map.n), stage, showSubspaces);
+  const distance = radius * 3.1;
   return (
     <>
-    <Canvas
-      frameloop="demand"
-      dpr={[1, 2]}
-      camera={{ fov: 40, near: 0.01, far: 1000 }}
-      gl={{ preserveDrawingBuffer: true, antialias: true }}
-      aria-describedby={describedBy}
-      role="img"
-      aria-label="Linear map scene"
-    >
-      <color attach="background" args={[palette.background]} />
       <ambientLight intensity={1.6} />
       <directionalLight position={[3, 5, 4]} intensity={1.4} />
-      <CameraFit radius={radius} flat={flat} />
+      <CameraFit position={flat ? [0, 0, distance] : [distance * 0.55, distance * 0.45, distance * 0.7]} />
       <AxisLines length={radius * 1.15} dimensions={flat ? 2 : 3} />
       {flat && <gridHelper args={[Math.ceil(radius) * 2 + 2, Math.ceil(radius) * 2 + 2, '#c9c9d3', '#e3e3ea']} rotation={[Math.PI / 2, 0, 0]} />}
       <InputSide map={map} cols={result.cols} labels={labels} />
       <MovingMap {...props} />
       {showSubspaces && <Subspaces {...props} radius={radius} />}
       <OrbitControls makeDefault enableDamping={false} enableRotate={!flat} />
-      <LabelProjector registry={labels} />
-    </Canvas>
-    <LabelOverlay registry={labels} labels={labelSpecs} />
     </>
   );
 }

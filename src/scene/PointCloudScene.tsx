@@ -4,10 +4,11 @@
  * recolours it by the share of its length that projection loses. The point under the pointer shows
  * its label (a word for embeddings, the row index otherwise).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { Canvas, useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
+import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
 import { OrbitControls } from '@react-three/drei';
-import { createLabelRegistry, LabelOverlay, LabelProjector, setAnchor, type LabelRegistry, type LabelSpec } from './labels';
+import { setAnchor, type LabelRegistry, type LabelSpec } from './labels';
+import { CameraFit } from './CameraFit';
 import { BufferAttribute, BufferGeometry, Color } from 'three';
 import { useAppState } from '../state/store';
 import { effectiveRank, latestSvd } from '../state/selectors';
@@ -127,47 +128,44 @@ function placeAxisAnchors(registry: LabelRegistry): void {
   setAnchor(registry, 'axis-2', 0, 0, 1.3);
 }
 
-export function PointCloudScene({ describedBy }: { describedBy: string }) {
+/** The cloud view's labels: the three axes and the point under the pointer. */
+export function useCloudLabels(hovered: number | null): LabelSpec[] {
   const result = useAppState(latestSvd);
   const of = useAppState((s) => s.cloudOf);
   const axes = useAppState((s) => s.cloudAxes);
   const rank = useAppState(effectiveRank);
   const pointLabels = useAppState((s) => (s.cloudOf === 'rows' ? s.source.rowLabels : undefined));
-  const registry = useMemo(() => {
-    const created = createLabelRegistry();
-    placeAxisAnchors(created);
-    return created;
-  }, []);
-  const [hovered, setHovered] = useState<number | null>(null);
+  return useMemo(() => {
+    const labels = axisLabels(axes, of, rank);
+    if (!result || hovered === null || hovered >= pointCount(result, of)) return labels;
+    const share = residualShareOf(result, of, rank, hovered);
+    const name = pointLabels?.[hovered] ?? `${of === 'rows' ? 'row' : 'column'} ${hovered + 1}`;
+    labels.push({
+      id: 'hover',
+      color: palette.text,
+      className: 'cloud-label',
+      content: <>{name}{share > 0.005 && <small> · {(100 * share).toFixed(1)} % lost</small>}</>,
+    });
+    return labels;
+  }, [result, of, axes, rank, pointLabels, hovered]);
+}
+
+/** The contents of the canvas for the point-cloud view. */
+export function PointCloudContent({ labels, onHover }: { labels: LabelRegistry; onHover(index: number | null): void }) {
+  const result = useAppState(latestSvd);
+  const of = useAppState((s) => s.cloudOf);
+  const axes = useAppState((s) => s.cloudAxes);
+  const rank = useAppState(effectiveRank);
+  useEffect(() => placeAxisAnchors(labels), [labels]);
   if (!result) return null;
-  const shares = hovered === null ? null : residualShareOf(result, of, rank, hovered);
-  const hoverLabel: LabelSpec[] = hovered === null ? [] : [{
-    id: 'hover',
-    color: palette.text,
-    className: 'cloud-label',
-    content: <>{pointLabels?.[hovered] ?? `${of === 'rows' ? 'row' : 'column'} ${hovered + 1}`}{shares !== null && shares > 0.005 && <small> · {(100 * shares).toFixed(1)} % lost</small>}</>,
-  }];
   return (
     <>
-    <Canvas
-      frameloop="demand"
-      dpr={[1, 2]}
-      camera={{ fov: 40, near: 0.01, far: 100, position: [2.6, 2.0, 3.2] }}
-      gl={{ preserveDrawingBuffer: true, antialias: true }}
-      raycaster={{ params: { Points: { threshold: 0.03 }, Mesh: {}, Line: { threshold: 1 }, LOD: {}, Sprite: {} } }}
-      role="img"
-      aria-label="Point cloud scene"
-      aria-describedby={describedBy}
-    >
-      <color attach="background" args={[palette.background]} />
       <ambientLight intensity={1.5} />
+      <CameraFit position={[2.6, 2.0, 3.2]} />
       <AxisLines length={1.2} />
       <SubspaceFrame keptAxes={axes.map((j) => j < rank)} color={of === 'rows' ? palette.input : palette.output} />
-      <Cloud result={result} of={of} axes={axes} rank={rank} labelRegistry={registry} onHover={setHovered} />
+      <Cloud result={result} of={of} axes={axes} rank={rank} labelRegistry={labels} onHover={onHover} />
       <OrbitControls makeDefault enableDamping={false} />
-      <LabelProjector registry={registry} />
-    </Canvas>
-    <LabelOverlay registry={registry} labels={[...axisLabels(axes, of, rank), ...hoverLabel]} />
     </>
   );
 }

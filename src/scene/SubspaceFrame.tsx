@@ -1,9 +1,13 @@
 /**
  * The part of the rank-k subspace visible in the three displayed directions: the whole space
  * (nothing drawn), a plane (a translucent square with its outline), a line, or the origin.
+ *
+ * The plane and the outline are always in the scene and only turn transparent when not needed: a
+ * material first drawn in the middle of a slider drag would be compiled then, a long task.
  */
-import { useMemo } from 'react';
-import { BufferGeometry, Float32BufferAttribute, Line, LineBasicMaterial } from 'three';
+import { useEffect, useMemo } from 'react';
+import { useThree } from '@react-three/fiber';
+import { BufferGeometry, Float32BufferAttribute, Line, LineBasicMaterial, Mesh, MeshBasicMaterial, PlaneGeometry } from 'three';
 
 interface SubspaceFrameProps {
   /** For each displayed axis, whether its direction is kept at rank k. */
@@ -12,29 +16,55 @@ interface SubspaceFrameProps {
   size?: number;
 }
 
-export function SubspaceFrame({ keptAxes, color, size = 1.1 }: SubspaceFrameProps) {
-  const keptCount = keptAxes.filter(Boolean).length;
-  const outline = useMemo(() => {
-    if (keptCount !== 2 && keptCount !== 1) return null;
-    const corner = (a: number, b: number) => keptAxes.map((k, axis) => (!k ? 0 : axis === keptAxes.indexOf(true) ? a : b));
-    const points = keptCount === 2
-      ? [corner(-size, -size), corner(size, -size), corner(size, size), corner(-size, size), corner(-size, -size)]
-      : [keptAxes.map((k) => (k ? -size : 0)), keptAxes.map((k) => (k ? size : 0))];
-    const geometry = new BufferGeometry().setAttribute('position', new Float32BufferAttribute(points.flat(), 3));
-    return new Line(geometry, new LineBasicMaterial({ color, linewidth: 2 }));
-  }, [keptAxes, keptCount, color, size]);
+/** Corner points of the outline: a square in the plane of two kept axes, or a segment along one. */
+function outlinePoints(kept: boolean[], size: number): number[] {
+  const axes = kept.flatMap((k, axis) => (k ? [axis] : []));
+  const point = (values: Array<[number, number]>) => {
+    const p = [0, 0, 0];
+    for (const [axis, value] of values) p[axis] = value;
+    return p;
+  };
+  if (axes.length === 2) {
+    const [a, b] = axes;
+    const corners: Array<[number, number]> = [[-size, -size], [size, -size], [size, size], [-size, size], [-size, -size]];
+    return corners.flatMap(([x, y]) => point([[a, x], [b, y]]));
+  }
+  if (axes.length === 1) return [...point([[axes[0], -size]]), ...point([[axes[0], size]])];
+  return [0, 0, 0, 0, 0, 0];
+}
 
-  if (keptCount !== 2) return outline ? <primitive object={outline} /> : null;
-  // The plane spanned by the two kept axes; its normal is the dropped one.
-  const dropped = keptAxes.indexOf(false);
-  const rotation: [number, number, number] = dropped === 0 ? [0, Math.PI / 2, 0] : dropped === 1 ? [Math.PI / 2, 0, 0] : [0, 0, 0];
+export function SubspaceFrame({ keptAxes, color, size = 1.1 }: SubspaceFrameProps) {
+  const invalidate = useThree((state) => state.invalidate);
+  const key = keptAxes.map(Number).join('');
+  const objects = useMemo(() => {
+    const plane = new Mesh(new PlaneGeometry(2 * size, 2 * size), new MeshBasicMaterial({ transparent: true, opacity: 0, depthWrite: false, side: 2 }));
+    const outline = new Line(new BufferGeometry(), new LineBasicMaterial({ transparent: true, opacity: 0 }));
+    return { plane, outline };
+  }, [size]);
+  useEffect(() => () => {
+    objects.plane.geometry.dispose();
+    objects.outline.geometry.dispose();
+  }, [objects]);
+
+  useEffect(() => {
+    const kept = key.split('').map((c) => c === '1');
+    const count = kept.filter(Boolean).length;
+    const { plane, outline } = objects;
+    (plane.material as MeshBasicMaterial).color.set(color);
+    (outline.material as LineBasicMaterial).color.set(color);
+    (plane.material as MeshBasicMaterial).opacity = count === 2 ? 0.1 : 0;
+    (outline.material as LineBasicMaterial).opacity = count === 1 || count === 2 ? 1 : 0;
+    outline.geometry.setAttribute('position', new Float32BufferAttribute(outlinePoints(kept, size), 3));
+    // The plane spanned by the two kept axes; its normal is the dropped one.
+    const dropped = kept.indexOf(false);
+    plane.rotation.set(dropped === 0 ? 0 : dropped === 1 ? Math.PI / 2 : 0, dropped === 0 ? Math.PI / 2 : 0, 0);
+    invalidate();
+  }, [key, color, size, objects, invalidate]);
+
   return (
     <>
-      <mesh rotation={rotation}>
-        <planeGeometry args={[2 * size, 2 * size]} />
-        <meshBasicMaterial color={color} transparent opacity={0.1} depthWrite={false} side={2} />
-      </mesh>
-      {outline && <primitive object={outline} />}
+      <primitive object={objects.plane} />
+      <primitive object={objects.outline} />
     </>
   );
 }

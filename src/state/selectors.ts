@@ -27,20 +27,25 @@ export function formatValue(x: number, digits = 5): string {
  * A plain-language description of the scene for screen readers: size, singular values and whether
  * the map rotates or reflects.
  */
-export function describeMap(result: SvdJobOutput | null): string {
+export function describeMap(result: SvdJobOutput | null, rank = Infinity): string {
   if (!result) return 'The singular value decomposition is being computed.';
   const { rows, cols, s } = result;
   const reflection = result.map?.reflection ?? false;
-  const shape = rows === 2 ? 'unit circle' : 'unit sphere';
-  const image = rows === 2 ? 'ellipse' : 'ellipsoid';
+  const input = ['unit interval', 'unit circle', 'unit sphere'][Math.min(cols, 3) - 1];
+  const imageOf = (r: number) => ['a single point', 'a line segment', 'an ellipse', 'an ellipsoid'][Math.min(r, 3)];
   const shown = Array.from(s.subarray(0, 6), (x, i) => `sigma ${i + 1} = ${formatValue(x)}`).join(', ');
   const sigmas = s.length > 6 ? `${shown}, and ${s.length - 6} more` : shown;
-  const rank = Array.from(s).filter((x) => x > Math.max(rows, cols) * (s[0] || 0) * Number.EPSILON).length;
-  const collapse = rank < s.length ? ` The map has rank ${rank}, so the ${image} is flattened into ${rank === 0 ? 'a point' : rank === 1 ? 'a line segment' : 'a plane'}.` : '';
-  const orientation = reflection
-    ? 'The map reverses orientation: one of its rotations must be a reflection.'
-    : 'The map keeps orientation: V transpose and U are both rotations.';
-  return `A ${rows} by ${cols} matrix maps the ${shape} to an ${image} with semi-axes ${sigmas}.${collapse} ${orientation}`;
+  const tolerance = Math.max(rows, cols) * (s[0] || 0) * Number.EPSILON;
+  const numerical = Array.from(s).filter((x) => x > tolerance).length;
+  const where = rows === 3 && numerical === 2 && cols < 3 ? ' lying in a plane of 3D space' : '';
+  let text = `A ${rows} by ${cols} matrix of rank ${numerical} maps the ${input} to ${imageOf(numerical)}${where}, with semi-axes ${sigmas}.`;
+  if (rank < numerical) text += ` Truncated to rank ${rank}, A_${rank} flattens it further, to ${imageOf(rank)}.`;
+  if (rows === cols) {
+    text += reflection
+      ? ' The map reverses orientation: one of its rotations must be a reflection.'
+      : ' The map keeps orientation: V transpose and U are both rotations.';
+  }
+  return text;
 }
 
 /** The rank k in use: the chosen one clamped to 1..min(m, n), or full rank. */
@@ -121,5 +126,5 @@ export function describeScene(state: AppState): string {
   const view = effectiveView(state);
   if (view === 'cloud') return describeCloud(result, state.cloudOf, state.cloudAxes, effectiveRank(state));
   if (view === 'heatmaps') return describeHeatmaps(result, effectiveRank(state));
-  return describeMap(result);
+  return describeMap(result, effectiveRank(state));
 }

@@ -25,7 +25,7 @@ function runRequest(client: ComputeClient, request: SourceRequest, embeddings: E
         kind: 'preset',
         title: `Random ${rows} × ${cols}, ${shape} spectrum`,
         description: `Seed ${seed}; singular values prescribed from 1 down (${shape}${shape === 'linear' ? '' : `, ${decay}`}).`,
-        preset: { id: 'random', params: { rows, cols, shape, decay, seed } },
+        preset: { id: 'random', params: { size: `${rows}x${cols}`, spectrum: shape, decay, seed } },
       },
     }));
   }
@@ -48,25 +48,33 @@ function runRequest(client: ComputeClient, request: SourceRequest, embeddings: E
 }
 
 export function startSourceEffect(store: AppStore, client: ComputeClient, embeddings: EmbeddingsLocation): () => void {
-  return store.subscribe((state, previous) => {
-    const request = state.generation.request;
-    if (!request || request === previous.generation.request) return;
+  function run(request: SourceRequest): void {
     runRequest(client, request, embeddings).then(
       ({ matrix, source }) => {
         if (store.getState().generation.request !== request) return; // superseded
         const { loadMatrix, setGeneration } = store.getState();
         loadMatrix({ rows: matrix.rows, cols: matrix.cols, data: matrix.data }, source);
         setGeneration({ status: 'done', error: null, request: null });
-        // A new, big matrix opens on the view and rank that suit it.
+        // A link says how to show it; otherwise a big matrix opens on the cloud at a modest rank.
         const small = matrix.rows <= 3 && matrix.cols <= 3;
-        store.setState({ viewMode: small ? 'map' : 'cloud', rank: small ? null : Math.min(10, Math.min(matrix.rows, matrix.cols)) });
+        store.getState().applyView(
+          request.view ?? { view: small ? 'map' : 'cloud', rank: small ? null : Math.min(10, matrix.rows, matrix.cols), of: 'rows', step: 3 },
+        );
       },
       (error: unknown) => {
         if (error instanceof JobCancelledError) return;
         if (store.getState().generation.request !== request) return;
         const message = error instanceof Error ? error.message : String(error);
-        store.getState().setGeneration({ status: 'error', error: message, request: null });
+        store.getState().setGeneration({ status: 'error', error: message, failed: request.kind, request: null });
       },
     );
+  }
+
+  // A request made before the effect started (by a link read at start-up) runs now.
+  const pending = store.getState().generation.request;
+  if (pending) run(pending);
+  return store.subscribe((state, previous) => {
+    const request = state.generation.request;
+    if (request && request !== previous.generation.request) run(request);
   });
 }

@@ -7,20 +7,30 @@ import type { StateCreator } from 'zustand';
 import type { AppState } from './store';
 import { SMALL_PRESETS, checkRandomParams, type RandomSpectrumParams } from './presets';
 import type { JobStatus } from './svdSlice';
+import type { ViewAfterLoad } from './viewSlice';
 
+export type { ViewAfterLoad };
+
+/** A request for a matrix from the worker; `view` is applied once it has arrived (from a link). */
 export type SourceRequest =
-  | { kind: 'random'; params: RandomSpectrumParams }
-  | { kind: 'paste'; text: string }
-  | { kind: 'embeddings' };
+  | { kind: 'random'; params: RandomSpectrumParams; view?: ViewAfterLoad }
+  | { kind: 'paste'; text: string; view?: ViewAfterLoad }
+  | { kind: 'embeddings'; view?: ViewAfterLoad };
 
 /** Pasted text longer than this is refused before it is sent anywhere. */
 export const MAX_PASTE_CHARACTERS = 64 * 1024 * 1024;
 
 export interface SourceSlice {
-  generation: { status: JobStatus; error: string | null; request: SourceRequest | null };
+  generation: {
+    status: JobStatus;
+    error: string | null;
+    /** Which kind of request the error belongs to, so only its panel shows it. */
+    failed?: SourceRequest['kind'];
+    request: SourceRequest | null;
+  };
   loadPreset(id: string): void;
-  requestRandomMatrix(params: RandomSpectrumParams): void;
-  requestEmbeddings(): void;
+  requestRandomMatrix(params: RandomSpectrumParams, view?: ViewAfterLoad): void;
+  requestEmbeddings(view?: ViewAfterLoad): void;
   pasteMatrix(text: string): void;
   setGeneration(patch: Partial<SourceSlice['generation']>): void;
 }
@@ -37,20 +47,20 @@ export const createSourceSlice: StateCreator<AppState, [], [], SourceSlice> = (s
     get().setRank(null);
     set({ step: 3, playing: false });
   },
-  requestRandomMatrix(params) {
+  requestRandomMatrix(params, view) {
     const problems = checkRandomParams(params);
     if (problems.length > 0) {
-      set({ generation: { status: 'error', error: problems.join(' '), request: null } });
+      set({ generation: { status: 'error', error: problems.join(' '), failed: 'random', request: null } });
       return;
     }
-    set({ generation: { status: 'running', error: null, request: { kind: 'random', params } } });
+    set({ generation: { status: 'running', error: null, request: { kind: 'random', params, view } } });
   },
-  requestEmbeddings() {
-    set({ generation: { status: 'running', error: null, request: { kind: 'embeddings' } } });
+  requestEmbeddings(view) {
+    set({ generation: { status: 'running', error: null, request: { kind: 'embeddings', view } } });
   },
   pasteMatrix(text) {
     if (text.length > MAX_PASTE_CHARACTERS) {
-      set({ generation: { status: 'error', error: `The pasted text has ${text.length.toLocaleString('en')} characters; at most ${MAX_PASTE_CHARACTERS.toLocaleString('en')} are read.`, request: null } });
+      set({ generation: { status: 'error', failed: 'paste', error: `The pasted text has ${text.length.toLocaleString('en')} characters; at most ${MAX_PASTE_CHARACTERS.toLocaleString('en')} are read.`, request: null } });
       return;
     }
     set({ generation: { status: 'running', error: null, request: { kind: 'paste', text } } });

@@ -91,13 +91,17 @@ describe('scene description', () => {
   const map = (reflection: boolean) => ({ n: 2 as const, u: new Float64Array(4), s: new Float64Array(2), v: new Float64Array(4), reflection });
   it('names size, singular values and orientation', () => {
     const text = describeMap({ ...base, s: new Float64Array([6.708203932499369, 2.23606797749979]), map: map(false) });
-    expect(text).toMatch(/2 by 2 matrix maps the unit circle to an ellipse/);
+    expect(text).toMatch(/2 by 2 matrix of rank 2 maps the unit circle to an ellipse/);
     expect(text).toMatch(/sigma 1 = 6\.70820, sigma 2 = 2\.23607/);
     expect(text).toMatch(/keeps orientation/);
   });
   it('mentions collapse and reflection', () => {
     const text = describeMap({ ...base, s: new Float64Array([2, 0]), map: map(true) });
-    expect(text).toMatch(/rank 1.*line segment/);
+    expect(text).toMatch(/rank 1 maps the unit circle to a line segment/);
     expect(text).toMatch(/reverses orientation/);
+  });
+  it('describes a truncation that flattens the image', () => {
+    const text = describeMap({ ...base, s: new Float64Array([3, 1]), map: map(false) }, 1);
+    expect(text).toMatch(/Truncated to rank 1, A_1 flattens it further, to a line segment/);
   });
 });

@@ -12,6 +12,14 @@ export const STAGE_NAMES = ['x', 'Vᵀx', 'ΣVᵀx', 'UΣVᵀx'] as const;
 export type ViewMode = 'map' | 'cloud' | 'heatmaps';
 export const MAP_MAX = 3;
 
+/** The view settings a link carries, applied together. */
+export interface ViewAfterLoad {
+  rank: number | null;
+  view: ViewMode;
+  of: 'rows' | 'columns';
+  step: number;
+}
+
 export interface ViewSlice {
   step: number;
   playing: boolean;
@@ -36,6 +44,7 @@ export interface ViewSlice {
   setViewMode(mode: ViewMode): void;
   setCloudOf(of: 'rows' | 'columns'): void;
   setCloudAxis(slot: 0 | 1 | 2, direction: number): void;
+  applyView(view: ViewAfterLoad): void;
 }
 
 export function clampStep(step: number): number {
@@ -80,6 +89,9 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
   },
   setCloudOf(cloudOf) {
     set({ cloudOf });
+  },
+  applyView(view) {
+    set({ rank: view.rank, viewMode: view.view, cloudOf: view.of, step: clampStep(view.step), playing: false });
   },
   setCloudAxis(slot, direction) {
     const axes = [...get().cloudAxes] as [number, number, number];

@@ -9,7 +9,7 @@ export function PastePanel() {
   const [text, setText] = useState('');
   const pasteMatrix = useAppState((s) => s.pasteMatrix);
   const generation = useAppState((s) => s.generation);
-  const pasteError = generation.status === 'error' ? generation.error : null;
+  const pasteError = generation.status === 'error' && generation.failed === 'paste' ? generation.error : null;
   return (
     <details className="panel paste">
       <summary>

@@ -47,7 +47,7 @@ export function PresetsPanel() {
             Word embeddings
           </button>
           <span id="preset-glove" className="hint">
-            3,000 common English words as 100-dimensional GloVe-style vectors: rows are words, so the point cloud shows meaning as geometry.
+            3,000 frequent English words with their 100-dimensional GloVe vectors (Stanford NLP, public domain): rows are words, so the point cloud shows meaning as geometry.
           </span>
         </li>
       </ul>
@@ -78,7 +78,7 @@ export function PresetsPanel() {
         <button type="submit" disabled={generation.status === 'running'}>
           {generation.status === 'running' ? 'Generating…' : 'Generate'}
         </button>
-        {generation.status === 'error' && (
+        {generation.status === 'error' && generation.failed !== 'paste' && (
           <p className="error-text" role="alert">{generation.error}</p>
         )}
       </form>

@@ -37,21 +37,21 @@ export function RankControl() {
       </div>
       <dl className="readouts">
         <dt>‖A − A<sub>k</sub>‖<sub>F</sub></dt>
-        <dd data-testid="error-frobenius">{formatValue(readout.frobenius)}</dd>
+        <dd data-testid="error-frobenius" data-value={readout.frobenius}>{formatValue(readout.frobenius)}</dd>
         <dt>‖A − A<sub>k</sub>‖<sub>2</sub> = σ<sub>k+1</sub></dt>
-        <dd data-testid="error-spectral">{formatValue(readout.spectral)}</dd>
+        <dd data-testid="error-spectral" data-value={readout.spectral}>{formatValue(readout.spectral)}</dd>
         <dt>relative, Frobenius</dt>
-        <dd data-testid="relative-frobenius">{percent(readout.relativeFrobenius)}</dd>
+        <dd data-testid="relative-frobenius" data-value={readout.relativeFrobenius}>{percent(readout.relativeFrobenius)}</dd>
         <dt>relative, spectral</dt>
-        <dd data-testid="relative-spectral">{percent(readout.relativeSpectral)}</dd>
+        <dd data-testid="relative-spectral" data-value={readout.relativeSpectral}>{percent(readout.relativeSpectral)}</dd>
         <dt>energy captured</dt>
-        <dd data-testid="energy">{percent(readout.energyCaptured)}</dd>
+        <dd data-testid="energy" data-value={readout.energyCaptured}>{percent(readout.energyCaptured)}</dd>
         <dt>compression mn / k(m+n)</dt>
-        <dd data-testid="compression">
+        <dd data-testid="compression" data-value={readout.compression}>
           {readout.compression.toFixed(2)}×{readout.compression < 1 && <span className="warn"> (bigger than A)</span>}
         </dd>
         <dt>break-even rank mn / (m+n)</dt>
-        <dd data-testid="break-even">{formatValue(readout.breakEven, 2)}</dd>
+        <dd data-testid="break-even" data-value={readout.breakEven}>{formatValue(readout.breakEven, 2)}</dd>
       </dl>
     </section>
   );

@@ -1,6 +1,6 @@
 /**
  * The 'loadEmbeddings' job: fetches a word-embedding table shipped with the app (a float32 .npy of
- * vectors, one row per word, and a JSON list of the words) and returns it as a labelled matrix.
+ * vectors, one row per word, and a JSON file listing the words) and returns it as a labelled matrix.
  */
 import { readNpy } from '../io/npy-read';
 import { FormatError } from '../io/types';
@@ -22,7 +22,9 @@ export async function runEmbeddingsJob(input: EmbeddingsJobInput, context: JobCo
   context.progress(0, 'downloading the embeddings');
   const [vectorsResponse, wordsResponse] = await Promise.all([fetchOk(input.vectorsUrl), fetchOk(input.wordsUrl)]);
   const bytes = new Uint8Array(await vectorsResponse.arrayBuffer());
-  const words: unknown = await wordsResponse.json();
+  const wordFile: unknown = await wordsResponse.json();
+  // The word file is { source, selection, rows, dimensions, words }; a bare list is accepted too.
+  const words = Array.isArray(wordFile) ? wordFile : (wordFile as { words?: unknown })?.words;
   context.progress(0.8, 'reading the embeddings');
   const array = readNpy(bytes);
   if (array.shape.length !== 2) throw new FormatError('npy', `the embeddings must be a matrix, got shape [${array.shape.join(', ')}]`);

@@ -1,15 +1,31 @@
 // Runs the end-to-end tests: finds (or installs) Chromium, builds the app, and runs Playwright
-// against the production build served by `vite preview` (started by playwright.config.ts).
+// against the production build served by `vite preview` (started by playwright.config.ts) on a free
+// port, so a server left running by hand does not get in the way.
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { findChromium } from './find-chromium.mjs';
 
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 const chromium = await findChromium();
-console.log(`End-to-end tests use ${chromium}`);
+const port = process.env.E2E_PORT ?? String(await freePort());
+console.log(`End-to-end tests use ${chromium}, serving the build on port ${port}`);
 
 function run(command, args) {
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium } });
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium, E2E_PORT: port } });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-if (!process.argv.includes('--no-build')) run('npx', ['vite', 'build', '--logLevel', 'warn']);
-run('npx', ['playwright', 'test', ...process.argv.slice(2).filter((arg) => arg !== '--no-build')]);
+const args = process.argv.slice(2);
+if (!args.includes('--no-build')) run('npx', ['vite', 'build', '--logLevel', 'warn']);
+run('npx', ['playwright', 'test', ...args.filter((arg) => arg !== '--no-build')]);

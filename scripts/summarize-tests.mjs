@@ -8,8 +8,8 @@ let failed = 0;
 let skipped = 0;
 const missing = [];
 
-if (existsSync('test-results/unit.json')) {
-  const unit = JSON.parse(readFileSync('test-results/unit.json', 'utf8'));
+if (existsSync('reports/unit.json')) {
+  const unit = JSON.parse(readFileSync('reports/unit.json', 'utf8'));
   passed += unit.numPassedTests ?? 0;
   failed += unit.numFailedTests ?? 0;
   skipped += (unit.numPendingTests ?? 0) + (unit.numTodoTests ?? 0);
@@ -17,8 +17,8 @@ if (existsSync('test-results/unit.json')) {
   failed += (unit.testResults ?? []).filter((file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0).length;
 } else missing.push('unit');
 
-if (existsSync('test-results/e2e.json')) {
-  const { stats } = JSON.parse(readFileSync('test-results/e2e.json', 'utf8'));
+if (existsSync('reports/e2e.json')) {
+  const { stats } = JSON.parse(readFileSync('reports/e2e.json', 'utf8'));
   passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
   failed += stats.unexpected ?? 0;
   skipped += stats.skipped ?? 0;

@@ -19,6 +19,7 @@ const NC = 2048;
 // Packing buffers, grown on demand and reused: the kernel allocates nothing in steady state.
 let packedA = new Float64Array(MC * KC);
 let packedB = new Float64Array(KC * NC);
+const edgeTile = new Float64Array(MR * NR);
 
 /** A strided operand: element (i, j) of op(X) is X[off + i*ld + j] (or [off + j*ld + i] when transposed). */
 export interface GemmOperand {
@@ -164,7 +165,12 @@ function microKernel(
     C[o] += alpha * c30; C[o + 1] += alpha * c31; C[o + 2] += alpha * c32; C[o + 3] += alpha * c33;
     return;
   }
-  const tile = [c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33];
+  // Edge tile: stage in a preallocated scratch (an array literal here would allocate per call).
+  const tile = edgeTile;
+  tile[0] = c00; tile[1] = c01; tile[2] = c02; tile[3] = c03;
+  tile[4] = c10; tile[5] = c11; tile[6] = c12; tile[7] = c13;
+  tile[8] = c20; tile[9] = c21; tile[10] = c22; tile[11] = c23;
+  tile[12] = c30; tile[13] = c31; tile[14] = c32; tile[15] = c33;
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) C[offC + r * ldc + c] += alpha * tile[r * 4 + c];
   }

@@ -5,9 +5,9 @@
  */
 import { assertMatrix } from './errors';
 import { columnReflectors, formFromReflectors } from './blockReflectors';
-import { applyReflectorLeft, makeReflector } from './householder';
+import { blockedQr } from './blockedQr';
 import type { Matrix } from './matrix';
-import { checkCancel, type ProgressOptions } from './progress';
+import type { ProgressOptions } from './progress';
 
 /** A factored matrix: R on and above the diagonal of `a`, reflector vectors below it. */
 export interface HouseholderQr {
@@ -24,21 +24,8 @@ export interface HouseholderQr {
  * const f = householderQrInPlace(new Float64Array([3, 4]), 2, 1); // R = [[-5]], tau = [1.6]
  */
 export function householderQrInPlace(a: Float64Array, m: number, n: number, options: ProgressOptions = {}): HouseholderQr {
-  const p = Math.min(m, n);
-  const tau = new Float64Array(p);
-  const v = new Float64Array(m);
-  const w = new Float64Array(n);
-  for (let k = 0; k < p; k++) {
-    if ((k & 31) === 0) {
-      checkCancel('qr', options);
-      options.onProgress?.(k / p, 'QR');
-    }
-    tau[k] = makeReflector(a, k * n + k, n, m - k);
-    if (tau[k] === 0 || k + 1 >= n) continue;
-    v[0] = 1;
-    for (let i = 1; i < m - k; i++) v[i] = a[(k + i) * n + k];
-    applyReflectorLeft(a, n, k, m - k, k + 1, n, v, 0, tau[k], w);
-  }
+  const tau = new Float64Array(Math.min(m, n));
+  blockedQr(a, m, n, tau, options);
   return { m, n, a, tau };
 }
 

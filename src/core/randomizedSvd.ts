@@ -1,15 +1,21 @@
 /**
- * Randomized truncated SVD (Halko, Martinsson & Tropp 2011, Algorithms 4.3/4.4 and 5.1): sketch the
- * range of A with a Gaussian test matrix, sharpen it with power iterations (re-orthonormalised each
- * half-step, so rounding does not wash out small singular values), then take the exact SVD of the
- * small projected matrix B = Q^T A. Every product goes through the GEMM kernel.
+ * Randomized truncated SVD (Halko, Martinsson & Tropp 2011, Algorithms 4.4 and 5.1), run on the
+ * small side of A: for a tall A the sketch Z = orth((A^T A)^q Omega) approximates the dominant right
+ * singular subspace (for a wide A, orth((A A^T)^q Omega) the left one), re-orthonormalised after
+ * every A^T A step; then A ~ (A Z) Z^T and the exact SVD of the thin A Z gives the factors.
+ * Only small p x l blocks are orthonormalised inside the loop, so a 50000 x 100 matrix needs just
+ * one tall factorisation. Rounding limits directions with sigma < sqrt(eps) sigma_1 (about 1e-8
+ * sigma_1), below what a truncated SVD resolves anyway; the a posteriori estimate reports the
+ * actual error. Every product goes through the GEMM kernel.
  */
+import { choleskyQr2 } from './choleskyQr';
 import { assertInteger, assertMatrix, LinalgError } from './errors';
 import { gemm } from './gemm';
 import type { Matrix } from './matrix';
 import { checkCancel, type ProgressOptions } from './progress';
 import { orthonormalBasis } from './qr';
 import { createRandom, type Random } from './random';
+import { canonicalizeSigns } from './signs';
 import { svd } from './svd';
 import type { SvdWithVectors } from './svdTypes';
 
@@ -17,7 +23,7 @@ import type { SvdWithVectors } from './svdTypes';
 export interface RandomizedSvdOptions extends ProgressOptions {
   /** Extra sketch columns beyond k (default 10). */
   oversample?: number;
-  /** Power iterations q (default 2): the error factor shrinks like (sigma_{k+1}/sigma_k)^(2q+1). */
+  /** Power iterations q (default 2): the sketch is (A^T A)^q Omega, so the error factor shrinks like (sigma_{k+1}/sigma_k)^(2q). */
   powerIterations?: number;
   /** Seed of the Gaussian test matrices (default 0). */
   seed?: number;
@@ -26,15 +32,16 @@ export interface RandomizedSvdOptions extends ProgressOptions {
 }
 
 /**
- * A posteriori error estimate (HMT 2011, eq. 4.3 / Lemma 4.1): with r Gaussian probes w_i,
- * ||(I - Q Q^T) A||_2 <= 10 sqrt(2/pi) max_i ||(I - Q Q^T) A w_i|| except with probability 10^-r.
+ * A posteriori error estimate (HMT 2011, eq. 4.3 / Lemma 4.1): for any matrix B and r Gaussian
+ * probes w_i, ||B||_2 <= 10 sqrt(2/pi) max_i ||B w_i|| except with probability 10^-r. Here B is the
+ * projection error A (I - Z Z^T) (tall A) or (I - Z Z^T) A (wide A).
  */
 export interface RandomizedErrorEstimate {
-  /** Bound on ||A - Q Q^T A||_2, the error of projecting onto the sketched subspace. */
+  /** Bound on the error of projecting A onto the sketched subspace. */
   projectionBound: number;
-  /** Bound on ||A - U diag(s) V^T||_2 for the returned rank-k factors: projectionBound + sigma_{k+1}(Q^T A). */
+  /** Bound on ||A - U diag(s) V^T||_2 for the returned rank-k factors: projectionBound + sigma_{k+1}(A Z). */
   bound: number;
-  /** max_i ||(I - Q Q^T) A w_i||: the raw probe measurement. */
+  /** max_i ||B w_i||: the raw probe measurement. */
   largestProbeResidual: number;
   /** Number of probes r. */
   probes: number;
@@ -68,58 +75,76 @@ export function randomizedSvd(a: Matrix, k: number, options: RandomizedSvdOption
   assertInteger('randomizedSvd', 'probes', probes, 0, 1000);
   const l = Math.min(k + oversample, p);
   const rng = createRandom(options.seed ?? 0);
-  const steps = 2 * q + 3;
+  const steps = q + 3;
   const report = (step: number, stage: string): void => {
     checkCancel('randomizedSvd', options);
     options.onProgress?.(step / steps, stage);
   };
 
-  // Y = A Omega, Q = orth(Y); then q rounds of Q <- orth(A orth(A^T Q)).
-  const omega = rng.fillNormal(new Float64Array(n * l));
-  let basis = orthonormalBasis(product(a, false, omega, m, l), m, l);
+  // Iterate on the small side (dimension p): Z = orth((A^T A)^q Omega) for tall A, (A A^T)^q for
+  // wide A. Only p x l matrices are orthonormalised inside the loop; the one big b x l matrix
+  // Y = A Z (or A^T Z) is factored once at the end.
+  const tall = m >= n;
+  const big = tall ? m : n;
+  let z = orthonormalBasis(rng.fillNormal(new Float64Array(p * l)), p, l);
   for (let it = 0; it < q; it++) {
-    report(1 + 2 * it, 'power iteration');
-    const z = orthonormalBasis(product(a, true, basis, n, l), n, l);
-    report(2 + 2 * it, 'power iteration');
-    basis = orthonormalBasis(product(a, false, z, m, l), m, l);
+    report(1 + it, 'power iteration');
+    z = orthonormalBasis(product(a, !tall, product(a, tall, z, big, l), p, l), p, l);
   }
-  report(steps - 2, 'projected SVD');
-  // B = Q^T A (l x n) and its exact SVD.
-  const b = new Float64Array(l * n);
-  gemm(l, n, m, 1, { data: basis, offset: 0, ld: l, trans: true }, { data: a.data, offset: 0, ld: n, trans: false }, 0, b, 0, n);
-  const small = svd({ rows: l, cols: n, data: b });
-  const u = new Float64Array(m * k);
-  gemm(m, k, l, 1, { data: basis, offset: 0, ld: l, trans: false }, { data: small.u.data, offset: 0, ld: l, trans: false }, 0, u, 0, k);
-  const v = new Float64Array(n * k);
-  for (let i = 0; i < n; i++) v.set(small.v.data.subarray(i * l, i * l + k), i * k);
-  const s = small.s.slice(0, k);
-  report(steps - 1, 'error estimate');
-  const tail = k < l ? small.s[k] : 0;
-  const errorEstimate = estimateError(a, basis, l, probes, rng, tail);
+  report(q + 1, 'projected SVD');
+  // A ~ Y Z^T (tall) or Z Y^T (wide), and Y = U_Y S W^T gives the factors.
+  const y = thinSvd(product(a, tall, z, big, l), big, l);
+  const zw = new Float64Array(p * k);
+  gemm(p, k, l, 1, { data: z, offset: 0, ld: l, trans: false }, { data: y.v.data, offset: 0, ld: l, trans: false }, 0, zw, 0, k);
+  const uy = new Float64Array(big * k);
+  for (let i = 0; i < big; i++) uy.set(y.u.data.subarray(i * l, i * l + k), i * k);
+  const s = y.s.slice(0, k);
+  report(q + 2, 'error estimate');
+  const tail = k < l ? y.s[k] : 0;
+  const errorEstimate = estimateError(a, z, tall, l, probes, rng, tail);
   options.onProgress?.(1, 'done');
-  return { rows: m, cols: n, u: { rows: m, cols: k, data: u }, s, v: { rows: n, cols: k, data: v }, errorEstimate };
+  const u = { rows: m, cols: k, data: tall ? uy : zw };
+  const v = { rows: n, cols: k, data: tall ? zw : uy };
+  canonicalizeSigns(u, v);
+  return { rows: m, cols: n, u, s, v, errorEstimate };
 }
 
-/** op(A) X for X with `cols` columns; the result has `rows` rows. */
-function product(a: Matrix, transA: boolean, x: Float64Array, rows: number, cols: number): Float64Array {
+/**
+ * SVD of the tall b x l sketch image: CholeskyQR2 then the SVD of the small R when Y is well
+ * conditioned (all GEMM work), otherwise the Householder-based svd.
+ */
+function thinSvd(y: Float64Array, b: number, l: number): SvdWithVectors {
+  const f = choleskyQr2(y, b, l);
+  if (!f) return svd({ rows: b, cols: l, data: y });
+  const small = svd({ rows: l, cols: l, data: f.r });
+  const u = new Float64Array(b * l);
+  gemm(b, l, l, 1, { data: f.q, offset: 0, ld: l, trans: false }, { data: small.u.data, offset: 0, ld: l, trans: false }, 0, u, 0, l);
+  return { rows: b, cols: l, u: { rows: b, cols: l, data: u }, s: small.s, v: small.v };
+}
+
+/** A X (`notTransposed` true) or A^T X, for X with `cols` columns; the result has `rows` rows. */
+function product(a: Matrix, notTransposed: boolean, x: Float64Array, rows: number, cols: number): Float64Array {
+  const transA = !notTransposed;
   const out = new Float64Array(rows * cols);
   const inner = transA ? a.rows : a.cols;
   gemm(rows, cols, inner, 1, { data: a.data, offset: 0, ld: a.cols, trans: transA }, { data: x, offset: 0, ld: cols, trans: false }, 0, out, 0, cols);
   return out;
 }
 
-/** HMT's probe estimate of ||(I - Q Q^T) A||_2 with `r` Gaussian vectors. */
-function estimateError(a: Matrix, basis: Float64Array, l: number, r: number, rng: Random, tail: number): RandomizedErrorEstimate {
+/**
+ * HMT's probe estimate of the projection error: ||A (I - Z Z^T)||_2 for tall A, ||(I - Z Z^T) A||_2
+ * for wide A, with `r` Gaussian vectors.
+ */
+function estimateError(a: Matrix, z: Float64Array, tall: boolean, l: number, r: number, rng: Random, tail: number): RandomizedErrorEstimate {
   const { rows: m, cols: n } = a;
   if (r === 0) {
     return { projectionBound: NaN, bound: NaN, largestProbeResidual: NaN, probes: 0, failureProbability: 1 };
   }
+  const p = Math.min(m, n);
   const w = rng.fillNormal(new Float64Array(n * r));
-  const y = product(a, false, w, m, r);
-  // y -= Q (Q^T y)
-  const c = new Float64Array(l * r);
-  gemm(l, r, m, 1, { data: basis, offset: 0, ld: l, trans: true }, { data: y, offset: 0, ld: r, trans: false }, 0, c, 0, r);
-  gemm(m, r, l, -1, { data: basis, offset: 0, ld: l, trans: false }, { data: c, offset: 0, ld: r, trans: false }, 1, y, 0, r);
+  if (tall) projectOut(z, p, l, w, r);
+  const y = product(a, true, w, m, r);
+  if (!tall) projectOut(z, p, l, y, r);
   let largest = 0;
   for (let j = 0; j < r; j++) {
     let sum = 0;
@@ -129,4 +154,11 @@ function estimateError(a: Matrix, basis: Float64Array, l: number, r: number, rng
   if (!Number.isFinite(largest)) throw new LinalgError('randomizedSvd: the error estimate overflowed; scale the matrix down');
   const projectionBound = 10 * Math.sqrt(2 / Math.PI) * largest;
   return { projectionBound, bound: projectionBound + tail, largestProbeResidual: largest, probes: r, failureProbability: 10 ** -r };
+}
+
+/** x <- (I - Z Z^T) x for the p x l orthonormal Z and the p x r block x. */
+function projectOut(z: Float64Array, p: number, l: number, x: Float64Array, r: number): void {
+  const c = new Float64Array(l * r);
+  gemm(l, r, p, 1, { data: z, offset: 0, ld: l, trans: true }, { data: x, offset: 0, ld: r, trans: false }, 0, c, 0, r);
+  gemm(p, r, l, -1, { data: z, offset: 0, ld: l, trans: false }, { data: c, offset: 0, ld: r, trans: false }, 1, x, 0, r);
 }

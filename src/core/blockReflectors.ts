@@ -5,15 +5,20 @@
  * updates. This turns the memory-bound BLAS-2 accumulation into cache-friendly GEMM work.
  */
 import { gemm } from './gemm';
+import { applyReflectorLeft } from './householder';
 
 /** Reflectors per block: big enough for GEMM efficiency, small enough that T and W stay cheap. */
 const NB = 32;
+/** Up to this many reflectors, plain rank-1 updates beat the GEMM set-up (packing, T). */
+const SMALL = 48;
 
 /**
  * Reflector k (k < count) is v_k = V[:, k] of the dense rows x count row-major `v`, with
  * v_k[i] = 0 for i < k + shift and v_k[k + shift] = 1 (shift 0 for QR/left reflectors, 1 for the
  * right reflectors of bidiagonalisation). Returns Q = H_0 ... H_{count-1} restricted to its first
- * `cols` columns (rows x cols, row-major), H_k = I - tau_k v_k v_k^T.
+ * `cols` columns (rows x cols, row-major), H_k = I - tau_k v_k v_k^T. With `initial` (rows x cols,
+ * overwritten and returned) it computes Q * initial instead: applying the reflectors to [X; 0] is
+ * cheaper than forming Q and multiplying.
  *
  * @example
  * // One reflector v = [1, 0.5], tau = 1.6: Q = I - 1.6 v v^T = [[-0.6, -0.8], [-0.8, 0.6]]
@@ -21,9 +26,17 @@ const NB = 32;
  */
 export function formFromReflectors(
   v: Float64Array, tau: Float64Array, rows: number, count: number, shift: number, cols: number,
+  initial?: Float64Array,
 ): Float64Array {
-  const q = new Float64Array(rows * cols);
-  for (let i = 0; i < Math.min(rows, cols); i++) q[i * cols + i] = 1;
+  // Starting from the identity, columns left of a block's first row are still unit vectors and
+  // need no update; a general starting matrix (Q times a small factor) has no such structure.
+  const fromIdentity = initial === undefined;
+  const q = initial ?? new Float64Array(rows * cols);
+  if (fromIdentity) for (let i = 0; i < Math.min(rows, cols); i++) q[i * cols + i] = 1;
+  if (count <= SMALL) {
+    accumulateUnblocked(v, tau, rows, count, shift, cols, q, fromIdentity);
+    return q;
+  }
   const t = new Float64Array(NB * NB);
   const w = new Float64Array(NB * cols);
   const lastBlock = Math.floor((count - 1) / NB) * NB;
@@ -33,7 +46,7 @@ export function formFromReflectors(
     if (start >= rows) continue;
     const len = rows - start;
     // Columns < start of the partial product are still unit vectors, untouched by this block.
-    const c0 = Math.min(start, cols);
+    const c0 = fromIdentity ? Math.min(start, cols) : 0;
     const width = cols - c0;
     if (width <= 0) continue;
     buildT(v, tau, count, k0, nb, start, len, t);
@@ -56,6 +69,20 @@ export function formFromReflectors(
     gemm(len, width, nb, -1, V, { data: w, offset: 0, ld: width, trans: false }, 1, q, start * cols + c0, cols);
   }
   return q;
+}
+
+/** Backward accumulation one reflector at a time: Q[s:, s:] <- H_k Q[s:, s:] for k = count-1 .. 0. */
+function accumulateUnblocked(v: Float64Array, tau: Float64Array, rows: number, count: number, shift: number, cols: number, q: Float64Array, fromIdentity: boolean): void {
+  const vk = new Float64Array(rows);
+  const w = new Float64Array(cols);
+  for (let k = count - 1; k >= 0; k--) {
+    const start = k + shift;
+    const c0 = fromIdentity ? start : 0;
+    if (tau[k] === 0 || start >= rows || c0 >= cols) continue;
+    const len = rows - start;
+    for (let i = 0; i < len; i++) vk[i] = v[(start + i) * count + k];
+    applyReflectorLeft(q, cols, start, len, c0, cols, vk, 0, tau[k], w);
+  }
 }
 
 /**

@@ -5,10 +5,10 @@
  */
 import { bidiagonalize, formPTransposed, formQTransposed } from './bidiagonalize';
 import { bidiagonalSvd } from './bidiagonalQr';
-import { gemm } from './gemm';
+import { columnReflectors, formFromReflectors } from './blockReflectors';
 import { transposeInto } from './matrix';
 import type { ProgressOptions } from './progress';
-import { extractR, formQ, householderQrInPlace } from './qr';
+import { extractR, householderQrInPlace } from './qr';
 
 /** m / n above which the QR factorisation is done first (LAPACK's dgesvd uses about 1.6). */
 export const QR_FIRST_RATIO = 1.6;
@@ -32,9 +32,10 @@ export function golubKahanSvd(a: Float64Array, m: number, n: number, vectors: bo
   const r = extractR(f, n);
   const core = bidiagonalPath(r, n, n, vectors, options);
   if (!vectors || !core.u) return core;
-  const q = formQ(f, n);
+  // U = Q [U_R; 0]: apply the QR reflectors to U_R padded with zero rows.
   const u = new Float64Array(m * n);
-  gemm(m, n, n, 1, { data: q, offset: 0, ld: n, trans: false }, { data: core.u, offset: 0, ld: n, trans: false }, 0, u, 0, n);
+  u.set(core.u);
+  formFromReflectors(columnReflectors(f.a, m, n, n), f.tau, m, n, 0, n, u);
   return { s: core.s, u, v: core.v };
 }
 

@@ -11,8 +11,8 @@ import { powerOfTwo } from './scalar';
 import { canonicalizeSigns } from './signs';
 import type { SvdOptions, SvdResult, SvdWithVectors } from './svdTypes';
 
-/** Above this many columns (of the tall orientation) the Golub-Kahan path takes over from Jacobi. */
-export const JACOBI_MAX_COLUMNS = 32;
+/** Above this many columns (of the tall orientation) the Golub-Kahan path is faster than Jacobi (measured: 16 columns 60 us vs 77 us, 32 columns 0.26 ms vs 0.5 ms). */
+export const JACOBI_MAX_COLUMNS = 12;
 
 /**
  * Thin SVD of any m x n matrix: A = U diag(s) V^T with s descending, U m x p, V n x p,

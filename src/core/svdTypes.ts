@@ -30,7 +30,7 @@ export interface SvdOptions extends ProgressOptions {
   /**
    * Force an algorithm (for tests and comparisons): 'jacobi' (one-sided Jacobi) or 'golub-kahan'
    * (QR-first when tall, bidiagonalisation, bidiagonal QR iteration). Default 'auto': Jacobi up to
-   * 32 columns, Golub-Kahan above.
+   * 12 columns, Golub-Kahan above.
    */
   method?: 'auto' | 'jacobi' | 'golub-kahan';
 }

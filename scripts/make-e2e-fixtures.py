@@ -31,3 +31,36 @@ cases = {
 with open("e2e/fixtures/truncation.json", "w") as f:
     json.dump(cases, f, indent=2)
 print("wrote e2e/fixtures/truncation.json")
+
+# Files for "Open file": a small .npy and a .safetensors with a matrix and a 3-D tensor.
+import os
+import struct
+
+small = np.array([[2.0, 0.0, 1.0], [0.0, 3.0, 0.0]], dtype=np.float32)
+np.save("e2e/fixtures/small.npy", small)
+
+stack = np.arange(2 * 3 * 2, dtype=np.float32).reshape(2, 3, 2) / 10.0
+weight = np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]], dtype=np.float64)
+tensors = {"layers.stack": stack, "proj.weight": weight}
+header, offset, blobs = {}, 0, []
+for name, array in tensors.items():
+    raw = np.ascontiguousarray(array).astype(array.dtype.newbyteorder("<")).tobytes()
+    header[name] = {"dtype": {"float32": "F32", "float64": "F64"}[array.dtype.name], "shape": list(array.shape), "data_offsets": [offset, offset + len(raw)]}
+    offset += len(raw)
+    blobs.append(raw)
+header_bytes = json.dumps(header).encode()
+with open("e2e/fixtures/model.safetensors", "wb") as f:
+    f.write(struct.pack("<Q", len(header_bytes)) + header_bytes + b"".join(blobs))
+
+files = {
+    "small.npy": np.linalg.svd(small.astype(np.float64), compute_uv=False).tolist(),
+    "proj.weight": np.linalg.svd(weight, compute_uv=False).tolist(),
+    "layers.stack[1]": np.linalg.svd(stack[1].astype(np.float64), compute_uv=False).tolist(),
+}
+gpt2 = "../shared/data/gpt2-small/attn_Wq_layers_0_5_11.npy"
+if os.path.exists(gpt2):
+    wq = np.load(gpt2)[1].astype(np.float64)
+    files["attn_Wq[1]"] = np.linalg.svd(wq, compute_uv=False)[:5].tolist()
+with open("e2e/fixtures/files.json", "w") as f:
+    json.dump(files, f, indent=2)
+print("wrote e2e/fixtures/small.npy, model.safetensors, files.json")

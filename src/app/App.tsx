@@ -6,6 +6,7 @@ import { SceneView } from '../scene/SceneView';
 import { MatrixEditor } from '../ui/MatrixEditor';
 import { PresetsPanel } from '../ui/PresetsPanel';
 import { PastePanel } from '../ui/PastePanel';
+import { FilePanel } from '../ui/FilePanel';
 import { StepControls } from '../ui/StepControls';
 import { FactorsReadout } from '../ui/FactorsReadout';
 import { SingularValuesTable } from '../ui/SingularValuesTable';
@@ -35,6 +36,7 @@ export function App() {
       <Notices />
       <main className="workspace">
         <aside className="left">
+          <FilePanel />
           <MatrixEditor />
           <PastePanel />
           <PresetsPanel />

@@ -6,6 +6,7 @@ import { startSvdEffect } from '../state/effects';
 import { startAnimationDriver } from '../state/animation';
 import { startUrlSync } from '../state/urlSync';
 import { startSourceEffect } from '../state/sourceEffect';
+import { startFileEffect } from '../state/fileEffect';
 import { createComputeClient, spawnBrowserWorker } from '../worker/client';
 import { App } from './App';
 import './styles.css';
@@ -14,6 +15,7 @@ const client = createComputeClient(spawnBrowserWorker);
 // The link is read before the first job, so a link's matrix is the first thing computed.
 startUrlSync(appStore, window.location, window.history, window);
 startSvdEffect(appStore, client);
+startFileEffect(appStore, client);
 startSourceEffect(appStore, client, {
   vectorsUrl: new URL('data/glove-subset.npy', document.baseURI).href,
   wordsUrl: new URL('data/glove-subset.words.json', document.baseURI).href,

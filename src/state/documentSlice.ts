@@ -15,7 +15,7 @@ export interface DocMatrix {
 
 /** Where the matrix came from, for titles, labels and links. */
 export interface MatrixSource {
-  kind: 'typed' | 'link' | 'preset' | 'paste';
+  kind: 'typed' | 'link' | 'preset' | 'paste' | 'file';
   title: string;
   /** One line saying what it is. */
   description?: string;

@@ -9,8 +9,9 @@ import { createSvdSlice, type SvdSlice } from './svdSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createNoticeSlice, type NoticeSlice } from './noticeSlice';
 import { createSourceSlice, type SourceSlice } from './sourceSlice';
+import { createFileSlice, type FileSlice } from './fileSlice';
 
-export type AppState = DocumentSlice & SvdSlice & ViewSlice & NoticeSlice & SourceSlice;
+export type AppState = DocumentSlice & SvdSlice & ViewSlice & NoticeSlice & SourceSlice & FileSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -20,6 +21,7 @@ export function createAppStore(): AppStore {
     ...createViewSlice(...args),
     ...createNoticeSlice(...args),
     ...createSourceSlice(...args),
+    ...createFileSlice(...args),
   }));
 }
 

@@ -107,9 +107,11 @@ export function startUrlSync(store: AppStore, location: Location, history: Histo
 
   function write(): void {
     timer = null;
-    const hash = currentHash(store);
-    if (hash !== null && hash !== location.hash) {
-      history.replaceState(history.state, '', hash);
+    // A matrix that no link of this form can carry (a big file, a big paste) clears the hash, so a
+    // reload does not bring back an older matrix.
+    const hash = currentHash(store) ?? '';
+    if (hash !== location.hash) {
+      history.replaceState(history.state, '', hash === '' ? `${location.pathname ?? ''}${location.search ?? ''}` : hash);
       lastWritten = hash;
     }
   }

@@ -9,6 +9,35 @@ const VIEWS: Array<{ mode: ViewMode; label: string }> = [
   { mode: 'heatmaps', label: 'Heatmaps' },
 ];
 
+/** The three singular directions used as the cloud's axes (1-based in the page, 0-based in the store). */
+function CloudAxes() {
+  const axes = useAppState((s) => s.cloudAxes);
+  const p = useAppState((s) => Math.min(s.matrix.rows, s.matrix.cols));
+  const setCloudAxis = useAppState((s) => s.setCloudAxis);
+  const letter = useAppState((s) => (s.cloudOf === 'rows' ? 'v' : 'u'));
+  return (
+    <fieldset className="cloud-axes">
+      <legend>Axes</legend>
+      {axes.map((j, slot) => (
+        <label key={slot}>
+          <span className="visually-hidden">Axis {slot + 1} direction</span>
+          {letter}
+          <input
+            type="number"
+            min={1}
+            max={p}
+            value={j + 1}
+            onChange={(event) => {
+              const value = event.target.valueAsNumber;
+              if (Number.isInteger(value) && value >= 1 && value <= p) setCloudAxis(slot as 0 | 1 | 2, value - 1);
+            }}
+          />
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 export function ViewSwitch() {
   const view = useAppState(effectiveView);
   const setViewMode = useAppState((s) => s.setViewMode);
@@ -41,13 +70,16 @@ export function ViewSwitch() {
         </label>
       )}
       {view === 'cloud' && (
-        <div role="radiogroup" aria-label="Points are" className="segmented">
-          {(['rows', 'columns'] as const).map((of) => (
-            <button key={of} type="button" role="radio" aria-checked={cloudOf === of} onClick={() => setCloudOf(of)}>
-              {of}
-            </button>
-          ))}
-        </div>
+        <>
+          <div role="radiogroup" aria-label="Points are" className="segmented">
+            {(['rows', 'columns'] as const).map((of) => (
+              <button key={of} type="button" role="radio" aria-checked={cloudOf === of} onClick={() => setCloudOf(of)}>
+                {of}
+              </button>
+            ))}
+          </div>
+          <CloudAxes />
+        </>
       )}
     </div>
   );

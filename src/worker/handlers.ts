@@ -4,10 +4,13 @@ import { runSvdJob } from './svdJob';
 import { runRandomSpectrumJob } from './randomSpectrumJob';
 import { runParseTextJob } from './parseTextJob';
 import { runEmbeddingsJob } from './embeddingsJob';
+import { runLoadArrayJob, runOpenFileJob } from './fileJobs';
 
 export const handlers: HandlerTable = {
   svd: runSvdJob,
   randomSpectrum: runRandomSpectrumJob,
   parseText: runParseTextJob,
   loadEmbeddings: runEmbeddingsJob,
+  openFile: runOpenFileJob,
+  loadArray: runLoadArrayJob,
 };

@@ -9,6 +9,7 @@ import type { SvdJobInput, SvdJobOutput } from './svdJob';
 import type { MatrixJobOutput, RandomSpectrumJobInput } from './randomSpectrumJob';
 import type { ParsedTextOutput, ParseTextJobInput } from './parseTextJob';
 import type { EmbeddingsJobInput } from './embeddingsJob';
+import type { LoadArrayJobInput, OpenFileJobInput, OpenFileJobOutput } from './fileJobs';
 
 /** Every job kind with its input and output. */
 export interface JobMap {
@@ -16,6 +17,8 @@ export interface JobMap {
   randomSpectrum: { input: RandomSpectrumJobInput; output: MatrixJobOutput };
   parseText: { input: ParseTextJobInput; output: ParsedTextOutput };
   loadEmbeddings: { input: EmbeddingsJobInput; output: MatrixJobOutput };
+  openFile: { input: OpenFileJobInput; output: OpenFileJobOutput };
+  loadArray: { input: LoadArrayJobInput; output: MatrixJobOutput };
 }
 
 export type JobKind = keyof JobMap;

@@ -1,0 +1,67 @@
+/**
+ * Files the person opens (.npy, .npz, .safetensors, CSV/TSV): the table of arrays of the open file
+ * and the choice of one array (or one 2-D slice of a bigger one). The actions record a request;
+ * `fileEffect.ts` reads the file and runs the worker jobs.
+ */
+import type { StateCreator } from 'zustand';
+import type { AppState } from './store';
+import type { JobStatus } from './svdSlice';
+import type { OpenFileJobOutput } from '../worker/fileJobs';
+
+/** Files bigger than this are refused before they are read. */
+export const MAX_FILE_BYTES = 2 * 1024 ** 3;
+
+export type ArrayEntryInfo = OpenFileJobOutput['entries'][number];
+
+export interface OpenedFile {
+  id: number;
+  name: string;
+  size: number;
+  format: string;
+  entries: ArrayEntryInfo[];
+  warnings: string[];
+}
+
+export type FileRequest =
+  | { kind: 'open'; id: number; file: Blob & { name: string } }
+  | { kind: 'load'; fileId: number; entry: string; slice: number[] };
+
+export interface FileSlice {
+  file: { status: JobStatus; error: string | null; opened: OpenedFile | null; request: FileRequest | null };
+  openFile(file: Blob & { name: string }): void;
+  loadArray(entry: string, slice?: number[]): void;
+  setFileState(patch: Partial<FileSlice['file']>): void;
+}
+
+let nextFileId = 1;
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+export const createFileSlice: StateCreator<AppState, [], [], FileSlice> = (set, get) => ({
+  file: { status: 'idle', error: null, opened: null, request: null },
+  openFile(file) {
+    if (file.size > MAX_FILE_BYTES) {
+      set({ file: { ...get().file, status: 'error', error: `${file.name} is ${formatBytes(file.size)}; files up to ${formatBytes(MAX_FILE_BYTES)} can be opened.`, request: null } });
+      return;
+    }
+    set({ file: { ...get().file, status: 'running', error: null, request: { kind: 'open', id: nextFileId++, file } } });
+  },
+  loadArray(entry, slice = []) {
+    const opened = get().file.opened;
+    if (!opened) return;
+    set({ file: { ...get().file, status: 'running', error: null, request: { kind: 'load', fileId: opened.id, entry, slice } } });
+  },
+  setFileState(patch) {
+    set({ file: { ...get().file, ...patch } });
+  },
+});

@@ -1,0 +1,79 @@
+/**
+ * Opening files in the worker: 'openFile' reads a file's table of arrays and keeps the file here
+ * (the page never holds the bytes twice); 'loadArray' turns one array, or one 2-D slice of a
+ * higher-dimensional array, into a matrix. A restarted worker has forgotten its files, and says so.
+ */
+import { readArrays, type ArrayFile } from '../io/read-arrays';
+import type { ArrayEntry } from '../io/types';
+import { fmtShape } from '../io/types';
+import type { HandlerResult, JobContext } from './protocol';
+import type { MatrixJobOutput } from './randomSpectrumJob';
+
+/** Arrays bigger than this are refused before decoding (2^27 entries = 1 GiB as float64). */
+export const MAX_MATRIX_ENTRIES = 2 ** 27;
+/** Files kept open at once; older ones are forgotten. */
+const KEEP_FILES = 4;
+const openFiles = new Map<number, { name: string; file: ArrayFile }>();
+
+export interface OpenFileJobInput {
+  fileId: number;
+  name: string;
+  bytes: ArrayBuffer;
+}
+
+export interface OpenFileJobOutput {
+  format: string;
+  entries: ArrayEntry[];
+  warnings: string[];
+}
+
+export function runOpenFileJob(input: OpenFileJobInput, context: JobContext): HandlerResult<OpenFileJobOutput> {
+  context.progress(0, `reading ${input.name}`);
+  const file = readArrays(input.name, new Uint8Array(input.bytes), { maxElements: MAX_MATRIX_ENTRIES });
+  openFiles.set(input.fileId, { name: input.name, file });
+  while (openFiles.size > KEEP_FILES) openFiles.delete(openFiles.keys().next().value!);
+  return { output: { format: file.format, entries: file.entries, warnings: file.warnings }, transfer: [] };
+}
+
+export interface LoadArrayJobInput {
+  fileId: number;
+  entry: string;
+  /** For arrays of more than two dimensions: an index for each leading dimension. */
+  slice: number[];
+}
+
+/** Offset of the 2-D slice at `slice` in a C-order array of `shape`, checking every index. */
+function sliceOffset(shape: number[], slice: number[], name: string): number {
+  const lead = shape.length - 2;
+  if (slice.length !== lead) throw new Error(`'${name}' has shape ${fmtShape(shape)}: choose ${lead} leading index${lead === 1 ? '' : 'es'}, got ${slice.length}.`);
+  let offset = 0;
+  for (let d = 0; d < lead; d++) {
+    const i = slice[d];
+    if (!Number.isInteger(i) || i < 0 || i >= shape[d]) throw new Error(`Index ${i} is outside dimension ${d} of '${name}' (size ${shape[d]}).`);
+    offset = offset * shape[d] + i;
+  }
+  return offset * shape[lead] * shape[lead + 1];
+}
+
+export function runLoadArrayJob(input: LoadArrayJobInput, context: JobContext): HandlerResult<MatrixJobOutput> {
+  const open = openFiles.get(input.fileId);
+  if (!open) throw new Error('The file is no longer open in the worker (it was restarted or the file was replaced); please open it again.');
+  context.progress(0, `decoding ${input.entry}`);
+  const array = open.file.load(input.entry);
+  const shape = array.shape.length === 0 ? [1, 1] : array.shape.length === 1 ? [1, array.shape[0]] : array.shape;
+  const rows = shape[shape.length - 2];
+  const cols = shape[shape.length - 1];
+  if (rows === 0 || cols === 0) throw new Error(`'${input.entry}' is empty (shape ${fmtShape(array.shape)}).`);
+  const offset = shape.length > 2 ? sliceOffset(shape, input.slice, input.entry) : 0;
+  const data = new Float64Array(rows * cols);
+  const source = array.data;
+  for (let k = 0; k < data.length; k++) {
+    const x = source[offset + k];
+    if (!Number.isFinite(x)) {
+      const i = Math.floor(k / cols);
+      throw new Error(`'${input.entry}' has ${Number.isNaN(x) ? 'NaN' : 'an infinite value'} at row ${i + 1}, column ${(k % cols) + 1}; the SVD needs finite numbers.`);
+    }
+    data[k] = x;
+  }
+  return { output: { rows, cols, data }, transfer: [data.buffer as ArrayBuffer] };
+}

@@ -17,6 +17,7 @@ import { SceneDescription } from '../ui/SceneDescription';
 import { ViewSwitch } from '../ui/ViewSwitch';
 import { PlotsPanel } from '../ui/PlotsPanel';
 import { HeatmapView } from '../ui/HeatmapView';
+import { AttentionView } from '../ui/AttentionView';
 import { useAppState } from '../state/store';
 import { effectiveView } from '../state/selectors';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -46,10 +47,11 @@ export function App() {
             <h2 className="source-title">{title}</h2>
             <ViewSwitch />
           </div>
-          <figure className={view === 'heatmaps' ? 'scene scene-heatmaps' : 'scene'}>
+          <figure className={view === 'heatmaps' || view === 'attention' ? 'scene scene-panel' : 'scene'}>
             <ErrorBoundary what="3D scene">
               <SceneView describedBy={SCENE_DESCRIPTION_ID} />
               {view === 'heatmaps' && <HeatmapView />}
+              {view === 'attention' && <AttentionView />}
             </ErrorBoundary>
           </figure>
           {view === 'map' && <StepControls />}

@@ -7,6 +7,7 @@ import { startAnimationDriver } from '../state/animation';
 import { startUrlSync } from '../state/urlSync';
 import { startSourceEffect } from '../state/sourceEffect';
 import { startFileEffect } from '../state/fileEffect';
+import { startAttentionEffect } from '../state/attentionEffect';
 import { createComputeClient, spawnBrowserWorker } from '../worker/client';
 import { App } from './App';
 import './styles.css';
@@ -16,6 +17,7 @@ const client = createComputeClient(spawnBrowserWorker);
 startUrlSync(appStore, window.location, window.history, window);
 startSvdEffect(appStore, client);
 startFileEffect(appStore, client);
+startAttentionEffect(appStore, client);
 startSourceEffect(appStore, client, {
   vectorsUrl: new URL('data/glove-subset.npy', document.baseURI).href,
   wordsUrl: new URL('data/glove-subset.words.json', document.baseURI).href,

@@ -1,7 +1,7 @@
 /**
  * The human-writable link form: `#m=3,0;4,5&r=1` (rows split by `;`, entries by `,`), or a preset
  * by name and parameters: `#p=random&size=768x768&spectrum=geometric&decay=0.001&seed=42&r=64`.
- * Optional view keys: `r` (rank), `view` (map, cloud, heatmaps), `of` (rows, columns), `step`
+ * Optional view keys: `r` (rank), `view` (map, cloud, heatmaps, attention), `of` (rows, columns), `step`
  * (animation step, 0 to 3).
  *
  * `decodeHumanHash` never throws: links are untrusted input, so it returns the state or a list of
@@ -23,7 +23,7 @@ export interface LinkPreset {
   params: Record<string, string>;
 }
 
-export type LinkView = 'map' | 'cloud' | 'heatmaps';
+export type LinkView = 'map' | 'cloud' | 'heatmaps' | 'attention';
 
 export interface LinkState {
   matrix?: LinkMatrix;
@@ -45,7 +45,7 @@ const PRESET_ID = /^[a-z0-9-]{1,40}$/;
 const PRESET_PARAM = /^[A-Za-z0-9.+\-x]{1,40}$/;
 /** Keys that are not preset parameters. */
 const STATE_KEYS = new Set(['m', 'p', 'r', 'view', 'of', 'step']);
-const VIEWS: readonly LinkView[] = ['map', 'cloud', 'heatmaps'];
+const VIEWS: readonly LinkView[] = ['map', 'cloud', 'heatmaps', 'attention'];
 
 function formatNumber(x: number): string {
   return Object.is(x, -0) ? '0' : String(x);

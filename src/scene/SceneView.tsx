@@ -1,7 +1,7 @@
 /**
  * The one 3D canvas of the workspace. The map and the point cloud are its two contents; switching
  * views swaps the contents but keeps the canvas and its WebGL context (creating a context is a long
- * task on the page's thread), and the heatmap view only hides it.
+ * task on the page's thread), and the heatmap and attention views only hide it.
  */
 import { useMemo, useState } from 'react';
 import { Canvas } from '@react-three/fiber';
@@ -22,7 +22,7 @@ export function SceneView({ describedBy }: { describedBy: string }) {
   const cloudLabels = useCloudLabels(hovered);
   const labels = view === 'map' ? mapLabels : view === 'cloud' ? cloudLabels : [];
   return (
-    <div className="scene-canvas" hidden={view === 'heatmaps'}>
+    <div className="scene-canvas" hidden={view !== 'map' && view !== 'cloud'}>
       <Canvas
         frameloop="demand"
         dpr={[1, 2]}

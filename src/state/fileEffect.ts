@@ -3,28 +3,36 @@
  * with a single matrix opens at once. Any failure is explained and the current matrix stays.
  */
 import { JobCancelledError, type ComputeClient } from '../worker/client';
-import type { FileRequest } from './fileSlice';
+import { KEEP_FILES, type FileRequest } from './fileSlice';
 import type { AppStore } from './store';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Jobs that read the worker's open files must not be stopped by a restart, which would close them. */
+const KEEP_WORKER = { interruptible: false } as const;
+
 export function startFileEffect(store: AppStore, client: ComputeClient): () => void {
+  // The files themselves (cheap references to the person's files), to reopen after a worker restart.
+  const blobs = new Map<number, Blob & { name: string }>();
+
   async function open(request: Extract<FileRequest, { kind: 'open' }>): Promise<void> {
     const { file, id } = request;
     const bytes = await file.arrayBuffer();
-    const listing = await client.run('openFile', { fileId: id, name: file.name, bytes }, { slot: 'file', transfer: [bytes] }).promise;
+    const listing = await client.run('openFile', { fileId: id, name: file.name, bytes }, { slot: 'file', transfer: [bytes], ...KEEP_WORKER }).promise;
+    blobs.set(id, file);
     if (store.getState().file.request !== request) return;
     const opened = { id, name: file.name, size: file.size, format: listing.format, entries: listing.entries, warnings: listing.warnings };
-    store.getState().setFileState({ opened, status: 'done', request: null });
+    const files = [...store.getState().file.files, opened].slice(-KEEP_FILES);
+    store.getState().setFileState({ opened, files, status: 'done', request: null });
     const [only] = listing.entries;
     if (listing.entries.length === 1 && only.shape.length <= 2) store.getState().loadArray(only.name);
     else if (listing.entries.length === 0) store.getState().setFileState({ status: 'error', error: `${file.name} holds no arrays.` });
   }
 
   async function load(request: Extract<FileRequest, { kind: 'load' }>): Promise<void> {
-    const matrix = await client.run('loadArray', { fileId: request.fileId, entry: request.entry, slice: request.slice }, { slot: 'file' }).promise;
+    const matrix = await client.run('loadArray', { fileId: request.fileId, entry: request.entry, slice: request.slice }, { slot: 'file', ...KEEP_WORKER }).promise;
     const state = store.getState();
     if (state.file.request !== request) return;
     const fileName = state.file.opened?.name ?? 'file';
@@ -38,7 +46,18 @@ export function startFileEffect(store: AppStore, client: ComputeClient): () => v
     state.applyView({ view: small ? 'map' : 'cloud', rank: small ? null : Math.min(10, matrix.rows, matrix.cols), of: 'rows', step: 3 });
   }
 
-  return store.subscribe((state, previous) => {
+  const stopReopening = client.onRestart(() => {
+    const kept = new Set(store.getState().file.files.map((f) => f.id));
+    for (const [id, blob] of blobs) {
+      if (!kept.has(id)) {
+        blobs.delete(id);
+        continue;
+      }
+      void blob.arrayBuffer().then((bytes) => client.run('openFile', { fileId: id, name: blob.name, bytes }, { transfer: [bytes], ...KEEP_WORKER }).promise).catch(() => undefined);
+    }
+  });
+
+  const unsubscribe = store.subscribe((state, previous) => {
     const request = state.file.request;
     if (!request || request === previous.file.request) return;
     const work = request.kind === 'open' ? open(request) : load(request);
@@ -47,4 +66,8 @@ export function startFileEffect(store: AppStore, client: ComputeClient): () => v
       store.getState().setFileState({ status: 'error', error: messageOf(error), request: null });
     });
   });
+  return () => {
+    unsubscribe();
+    stopReopening();
+  };
 }

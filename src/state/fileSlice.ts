@@ -8,6 +8,8 @@ import type { AppState } from './store';
 import type { JobStatus } from './svdSlice';
 import type { OpenFileJobOutput } from '../worker/fileJobs';
 
+export { KEEP_FILES } from '../worker/fileJobs';
+
 /** Files bigger than this are refused before they are read. */
 export const MAX_FILE_BYTES = 2 * 1024 ** 3;
 
@@ -27,7 +29,15 @@ export type FileRequest =
   | { kind: 'load'; fileId: number; entry: string; slice: number[] };
 
 export interface FileSlice {
-  file: { status: JobStatus; error: string | null; opened: OpenedFile | null; request: FileRequest | null };
+  file: {
+    status: JobStatus;
+    error: string | null;
+    /** The file opened last, whose arrays the file panel lists. */
+    opened: OpenedFile | null;
+    /** The files the worker still holds (the last few), for views that combine arrays of several. */
+    files: OpenedFile[];
+    request: FileRequest | null;
+  };
   openFile(file: Blob & { name: string }): void;
   loadArray(entry: string, slice?: number[]): void;
   setFileState(patch: Partial<FileSlice['file']>): void;
@@ -48,7 +58,7 @@ export function formatBytes(bytes: number): string {
 }
 
 export const createFileSlice: StateCreator<AppState, [], [], FileSlice> = (set, get) => ({
-  file: { status: 'idle', error: null, opened: null, request: null },
+  file: { status: 'idle', error: null, opened: null, files: [], request: null },
   openFile(file) {
     if (file.size > MAX_FILE_BYTES) {
       set({ file: { ...get().file, status: 'error', error: `${file.name} is ${formatBytes(file.size)}; files up to ${formatBytes(MAX_FILE_BYTES)} can be opened.`, request: null } });

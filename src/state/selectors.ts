@@ -126,5 +126,14 @@ export function describeScene(state: AppState): string {
   const view = effectiveView(state);
   if (view === 'cloud') return describeCloud(result, state.cloudOf, state.cloudAxes, effectiveRank(state));
   if (view === 'heatmaps') return describeHeatmaps(result, effectiveRank(state));
+  if (view === 'attention') return describeAttention(state);
   return describeMap(result, effectiveRank(state));
+}
+
+/** The attention view in words. */
+export function describeAttention(state: AppState): string {
+  const { result, settings } = state.attention;
+  if (!result) return 'The attention head is being analysed.';
+  const degrees = (a: number) => ((a * 180) / Math.PI).toFixed(1);
+  return `Head ${settings.head + 1} of ${result.heads}: W_Q W_K transpose is ${result.dModel} by ${result.dModel} with rank ${result.rank}, the head size being ${settings.headSize}. Principal angles between the query and key subspaces run from ${degrees(result.angles[0])} to ${degrees(result.angles[result.angles.length - 1])} degrees.`;
 }

@@ -10,8 +10,9 @@ import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createNoticeSlice, type NoticeSlice } from './noticeSlice';
 import { createSourceSlice, type SourceSlice } from './sourceSlice';
 import { createFileSlice, type FileSlice } from './fileSlice';
+import { createAttentionSlice, type AttentionSlice } from './attentionSlice';
 
-export type AppState = DocumentSlice & SvdSlice & ViewSlice & NoticeSlice & SourceSlice & FileSlice;
+export type AppState = DocumentSlice & SvdSlice & ViewSlice & NoticeSlice & SourceSlice & FileSlice & AttentionSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -22,6 +23,7 @@ export function createAppStore(): AppStore {
     ...createNoticeSlice(...args),
     ...createSourceSlice(...args),
     ...createFileSlice(...args),
+    ...createAttentionSlice(...args),
   }));
 }
 

@@ -7,6 +7,7 @@ const VIEWS: Array<{ mode: ViewMode; label: string }> = [
   { mode: 'map', label: 'Linear map' },
   { mode: 'cloud', label: 'Point cloud' },
   { mode: 'heatmaps', label: 'Heatmaps' },
+  { mode: 'attention', label: 'Attention' },
 ];
 
 /** The three singular directions used as the cloud's axes (1-based in the page, 0-based in the store). */

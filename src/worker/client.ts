@@ -40,6 +40,12 @@ export interface RunOptions {
   transfer?: ArrayBuffer[];
   onStart?: () => void;
   onProgress?: (fraction: number, stage: string) => void;
+  /**
+   * Whether a cancelled run of this job may be stopped by restarting the worker (default true).
+   * Jobs that read state the worker holds (opened files) set false: a restart would lose that state,
+   * so a superseded run finishes in the worker and its result is dropped.
+   */
+  interruptible?: boolean;
 }
 
 export interface JobHandle<O> {
@@ -65,6 +71,8 @@ export interface ComputeClient {
   pendingCount(): number;
   /** How many times the worker was restarted (crash or hard cancel). */
   restarts(): number;
+  /** Calls `listener` after every restart (the new worker holds no state: reopen what is needed). */
+  onRestart(listener: () => void): () => void;
   dispose(): void;
 }
 
@@ -80,6 +88,7 @@ export function createComputeClient(spawn: () => WorkerEndpoint, clientOptions: 
   let nextId = 1;
   let restartCount = 0;
   let hardCancelTimer: ReturnType<typeof setTimeout> | null = null;
+  const restartListeners = new Set<() => void>();
   let endpoint = connect();
 
   function connect(): WorkerEndpoint {
@@ -129,6 +138,7 @@ export function createComputeClient(spawn: () => WorkerEndpoint, clientOptions: 
     endpoint.terminate();
     restartCount += 1;
     endpoint = connect();
+    for (const listener of restartListeners) listener();
     for (const job of [...pending.values()]) {
       if (failure !== undefined) {
         settle(job.id)?.reject(new JobFailedError(failure));
@@ -147,7 +157,7 @@ export function createComputeClient(spawn: () => WorkerEndpoint, clientOptions: 
     if (!job) return;
     job.reject(new JobCancelledError(id));
     endpoint.postMessage({ type: 'cancel', id }, []);
-    if (job.started && hardCancelTimer === null) {
+    if (job.started && hardCancelTimer === null && job.options.interruptible !== false) {
       // The worker is busy with this job; if it does not finish soon, stop it the hard way.
       hardCancelTimer = setTimeout(() => {
         hardCancelTimer = null;
@@ -176,6 +186,10 @@ export function createComputeClient(spawn: () => WorkerEndpoint, clientOptions: 
     },
     pendingCount: () => pending.size,
     restarts: () => restartCount,
+    onRestart(listener) {
+      restartListeners.add(listener);
+      return () => restartListeners.delete(listener);
+    },
     dispose() {
       if (hardCancelTimer) clearTimeout(hardCancelTimer);
       for (const job of [...pending.values()]) settle(job.id)?.reject(new JobCancelledError(job.id));

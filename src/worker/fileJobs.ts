@@ -6,13 +6,14 @@
 import { readArrays, type ArrayFile } from '../io/read-arrays';
 import type { ArrayEntry } from '../io/types';
 import { fmtShape } from '../io/types';
+import type { Matrix } from '../core';
 import type { HandlerResult, JobContext } from './protocol';
 import type { MatrixJobOutput } from './randomSpectrumJob';
 
 /** Arrays bigger than this are refused before decoding (2^27 entries = 1 GiB as float64). */
 export const MAX_MATRIX_ENTRIES = 2 ** 27;
 /** Files kept open at once; older ones are forgotten. */
-const KEEP_FILES = 4;
+export const KEEP_FILES = 4;
 const openFiles = new Map<number, { name: string; file: ArrayFile }>();
 
 export interface OpenFileJobInput {
@@ -56,24 +57,30 @@ function sliceOffset(shape: number[], slice: number[], name: string): number {
 }
 
 export function runLoadArrayJob(input: LoadArrayJobInput, context: JobContext): HandlerResult<MatrixJobOutput> {
-  const open = openFiles.get(input.fileId);
-  if (!open) throw new Error('The file is no longer open in the worker (it was restarted or the file was replaced); please open it again.');
   context.progress(0, `decoding ${input.entry}`);
-  const array = open.file.load(input.entry);
+  const { rows, cols, data } = weightMatrix(input.fileId, input.entry, input.slice);
+  return { output: { rows, cols, data }, transfer: [data.buffer as ArrayBuffer] };
+}
+
+/** One array (or 2-D slice) of an open file as a float64 matrix, refusing NaN and infinities. */
+export function weightMatrix(fileId: number, entry: string, slice: number[]): Matrix {
+  const open = openFiles.get(fileId);
+  if (!open) throw new Error('The file is no longer open in the worker (it was restarted or the file was replaced); please open it again.');
+  const array = open.file.load(entry);
   const shape = array.shape.length === 0 ? [1, 1] : array.shape.length === 1 ? [1, array.shape[0]] : array.shape;
   const rows = shape[shape.length - 2];
   const cols = shape[shape.length - 1];
-  if (rows === 0 || cols === 0) throw new Error(`'${input.entry}' is empty (shape ${fmtShape(array.shape)}).`);
-  const offset = shape.length > 2 ? sliceOffset(shape, input.slice, input.entry) : 0;
+  if (rows === 0 || cols === 0) throw new Error(`'${entry}' is empty (shape ${fmtShape(array.shape)}).`);
+  const offset = shape.length > 2 ? sliceOffset(shape, slice, entry) : 0;
   const data = new Float64Array(rows * cols);
   const source = array.data;
   for (let k = 0; k < data.length; k++) {
     const x = source[offset + k];
     if (!Number.isFinite(x)) {
       const i = Math.floor(k / cols);
-      throw new Error(`'${input.entry}' has ${Number.isNaN(x) ? 'NaN' : 'an infinite value'} at row ${i + 1}, column ${(k % cols) + 1}; the SVD needs finite numbers.`);
+      throw new Error(`'${entry}' has ${Number.isNaN(x) ? 'NaN' : 'an infinite value'} at row ${i + 1}, column ${(k % cols) + 1}; the SVD needs finite numbers.`);
     }
     data[k] = x;
   }
-  return { output: { rows, cols, data }, transfer: [data.buffer as ArrayBuffer] };
+  return { rows, cols, data };
 }

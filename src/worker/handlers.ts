@@ -5,6 +5,7 @@ import { runRandomSpectrumJob } from './randomSpectrumJob';
 import { runParseTextJob } from './parseTextJob';
 import { runEmbeddingsJob } from './embeddingsJob';
 import { runLoadArrayJob, runOpenFileJob } from './fileJobs';
+import { runAttentionJob } from './attentionJob';
 
 export const handlers: HandlerTable = {
   svd: runSvdJob,
@@ -13,4 +14,5 @@ export const handlers: HandlerTable = {
   loadEmbeddings: runEmbeddingsJob,
   openFile: runOpenFileJob,
   loadArray: runLoadArrayJob,
+  attentionHead: runAttentionJob,
 };

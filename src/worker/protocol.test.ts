@@ -161,6 +161,28 @@ describe('compute protocol', () => {
     expect(world.spawned).toBe(2);
   });
 
+  it('lets a non-interruptible cancelled job finish instead of restarting the worker', async () => {
+    const { loose, client } = setup(20);
+    const long = loose.run('slow', { ms: 120, tag: 'long' }, { slot: 'file', interruptible: false });
+    await wait(30);
+    const next = loose.run('slow', { ms: 1, tag: 'next' }, { slot: 'file', interruptible: false });
+    await expect(long.promise).rejects.toBeInstanceOf(JobCancelledError);
+    await expect(next.promise).resolves.toBe('next');
+    expect(client.restarts()).toBe(0);
+  });
+
+  it('tells listeners about a restart', async () => {
+    const { loose, client } = setup(20);
+    let heard = 0;
+    client.onRestart(() => heard++);
+    const long = loose.run('slow', { ms: 400, tag: 'long' }, { slot: 'svd' });
+    await wait(30);
+    loose.run('slow', { ms: 1, tag: 'next' }, { slot: 'svd' });
+    await expect(long.promise).rejects.toBeInstanceOf(JobCancelledError);
+    await wait(50);
+    expect(heard).toBe(1);
+  });
+
   it('fails pending jobs cleanly when the worker dies, then works again', async () => {
     const { loose, client } = setup();
     const crashing = loose.run('crash', {});

@@ -10,6 +10,7 @@ import type { MatrixJobOutput, RandomSpectrumJobInput } from './randomSpectrumJo
 import type { ParsedTextOutput, ParseTextJobInput } from './parseTextJob';
 import type { EmbeddingsJobInput } from './embeddingsJob';
 import type { LoadArrayJobInput, OpenFileJobInput, OpenFileJobOutput } from './fileJobs';
+import type { AttentionJobInput, AttentionJobOutput } from './attentionJob';
 
 /** Every job kind with its input and output. */
 export interface JobMap {
@@ -19,6 +20,7 @@ export interface JobMap {
   loadEmbeddings: { input: EmbeddingsJobInput; output: MatrixJobOutput };
   openFile: { input: OpenFileJobInput; output: OpenFileJobOutput };
   loadArray: { input: LoadArrayJobInput; output: MatrixJobOutput };
+  attentionHead: { input: AttentionJobInput; output: AttentionJobOutput };
 }
 
 export type JobKind = keyof JobMap;

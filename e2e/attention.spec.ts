@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { LinearMapPage } from './pages';
+
+const shared = (name: string) => fileURLToPath(new URL(`../../shared/data/gpt2-small/${name}`, import.meta.url));
+
+test.describe('attention as subspaces', () => {
+  test('a synthetic head has rank equal to its head size and scores invariant under R', async ({ page }) => {
+    const app = new LinearMapPage(page);
+    await app.open('#m=3,0;4,5');
+    await page.getByRole('radio', { name: 'Attention' }).click();
+    await expect(page.getByTestId('attention-rank')).toContainText('is 96 × 96 but has rank 16 (head size 16)');
+    await expect(page.getByTestId('attention-invariance')).toContainText('only the subspaces matter');
+    await page.getByLabel('Head size d_head').fill('32');
+    await expect(page.getByTestId('attention-rank')).toContainText('has rank 32 (head size 32)');
+    await expect(page.getByRole('img', { name: 'Principal angles between the query and key subspaces' })).toBeVisible();
+  });
+
+  test('reads a real GPT-2 head from the query and key files', async ({ page }) => {
+    const wq = shared('attn_Wq_layers_0_5_11.npy');
+    const wk = shared('attn_Wk_layers_0_5_11.npy');
+    test.skip(!existsSync(wq) || !existsSync(wk), '../shared/data is not beside the repository');
+    test.setTimeout(120_000);
+    const app = new LinearMapPage(page);
+    await app.open('#m=3,0;4,5');
+    await page.getByTestId('file-input').setInputFiles(wq);
+    await expect(page.getByRole('table', { name: /Arrays in attn_Wq/ })).toBeVisible();
+    await page.getByTestId('file-input').setInputFiles(wk);
+    await expect(page.getByRole('table', { name: /Arrays in attn_Wk/ })).toBeVisible();
+    await page.getByRole('radio', { name: 'Attention' }).click();
+    await page.getByRole('radio', { name: 'From opened files' }).click();
+    await page.getByLabel('Query W_Q array').selectOption({ label: 'attn_Wq_layers_0_5_11.npy: attn_Wq_layers_0_5_11 (3 × 768 × 768)' });
+    await page.getByLabel('Key W_K array').selectOption({ label: 'attn_Wk_layers_0_5_11.npy: attn_Wk_layers_0_5_11 (3 × 768 × 768)' });
+    await page.getByLabel('Head size d_head').fill('64');
+    await expect(page.getByTestId('attention-rank')).toContainText('Head 1 of 12', { timeout: 60_000 });
+    await expect(page.getByTestId('attention-rank')).toContainText('is 768 × 768 but has rank 64 (head size 64)');
+    await expect(page.getByTestId('attention-invariance')).toContainText('only the subspaces matter');
+    await page.screenshot({ path: 'docs/images/attention.png', fullPage: true });
+  });
+});

@@ -129,3 +129,15 @@ test.describe('the SVD workspace', () => {
     expect(found).toBe(true);
   });
 });
+
+test('principal angles between the subspaces of A and a perturbed A', async ({ page }) => {
+  const app = new LinearMapPage(page);
+  await app.open('#p=random&size=200x120&spectrum=geometric&decay=0.001&seed=5&r=10&view=cloud');
+  await expect(page.getByText('200 × 120, computed in the worker')).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel('Principal angles between the rank-k subspaces of A and of a second matrix').check();
+  await expect(page.getByTestId('compare-summary')).toContainText('The top-10 row space');
+  await expect(page.getByRole('table', { name: 'Principal angles' })).toContainText('θ1');
+  await page.getByLabel('Noise ‖N‖_F / ‖A‖_F').fill('0');
+  await expect(page.getByTestId('compare-summary')).toContainText('0.0 % of');
+  await expect(page.getByTestId('compare-summary')).toContainText('angles from 0.00° to 0.00°');
+});

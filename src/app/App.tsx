@@ -18,6 +18,7 @@ import { ViewSwitch } from '../ui/ViewSwitch';
 import { PlotsPanel } from '../ui/PlotsPanel';
 import { HeatmapView } from '../ui/HeatmapView';
 import { AttentionView } from '../ui/AttentionView';
+import { ComparePanel } from '../ui/ComparePanel';
 import { useAppState } from '../state/store';
 import { effectiveView } from '../state/selectors';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -63,6 +64,7 @@ export function App() {
           <RankControl />
           <SingularValuesTable />
           <PlotsPanel />
+          <ComparePanel />
         </aside>
       </main>
     </div>

@@ -8,6 +8,7 @@ import { startUrlSync } from '../state/urlSync';
 import { startSourceEffect } from '../state/sourceEffect';
 import { startFileEffect } from '../state/fileEffect';
 import { startAttentionEffect } from '../state/attentionEffect';
+import { startCompareEffect } from '../state/compareEffect';
 import { createComputeClient, spawnBrowserWorker } from '../worker/client';
 import { App } from './App';
 import './styles.css';
@@ -18,6 +19,7 @@ startUrlSync(appStore, window.location, window.history, window);
 startSvdEffect(appStore, client);
 startFileEffect(appStore, client);
 startAttentionEffect(appStore, client);
+startCompareEffect(appStore, client);
 startSourceEffect(appStore, client, {
   vectorsUrl: new URL('data/glove-subset.npy', document.baseURI).href,
   wordsUrl: new URL('data/glove-subset.words.json', document.baseURI).href,

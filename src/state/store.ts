@@ -11,8 +11,9 @@ import { createNoticeSlice, type NoticeSlice } from './noticeSlice';
 import { createSourceSlice, type SourceSlice } from './sourceSlice';
 import { createFileSlice, type FileSlice } from './fileSlice';
 import { createAttentionSlice, type AttentionSlice } from './attentionSlice';
+import { createCompareSlice, type CompareSlice } from './compareSlice';
 
-export type AppState = DocumentSlice & SvdSlice & ViewSlice & NoticeSlice & SourceSlice & FileSlice & AttentionSlice;
+export type AppState = DocumentSlice & SvdSlice & ViewSlice & NoticeSlice & SourceSlice & FileSlice & AttentionSlice & CompareSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -24,6 +25,7 @@ export function createAppStore(): AppStore {
     ...createSourceSlice(...args),
     ...createFileSlice(...args),
     ...createAttentionSlice(...args),
+    ...createCompareSlice(...args),
   }));
 }
 

@@ -8,7 +8,7 @@
  * both bases but not one score: only the subspaces matter. The job checks that on random tokens.
  */
 import { createRandom, matmul, matrix, numericalRank, principalAngles, qr, randomMatrix, svd, type Matrix, type Random } from '../core';
-import { weightMatrix } from './fileJobs';
+import { weightMatrix, type WeightRefLike } from './fileJobs';
 import type { HandlerResult, JobContext } from './protocol';
 
 export type WeightLayout = 'x-times-w' | 'w-times-x';
@@ -17,10 +17,7 @@ export type WeightLayout = 'x-times-w' | 'w-times-x';
  * An array of an open file. `fused` marks a fused query-key-value projection (GPT-2's c_attn,
  * d x 3d in the x W layout): the query is its first third of outputs, the key its second.
  */
-export interface WeightRef {
-  fileId: number;
-  entry: string;
-  slice: number[];
+export interface WeightRef extends WeightRefLike {
   fused?: boolean;
 }
 

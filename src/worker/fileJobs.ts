@@ -62,6 +62,13 @@ export function runLoadArrayJob(input: LoadArrayJobInput, context: JobContext): 
   return { output: { rows, cols, data }, transfer: [data.buffer as ArrayBuffer] };
 }
 
+/** Which array of which open file, and which 2-D slice of it. */
+export interface WeightRefLike {
+  fileId: number;
+  entry: string;
+  slice: number[];
+}
+
 /** One array (or 2-D slice) of an open file as a float64 matrix, refusing NaN and infinities. */
 export function weightMatrix(fileId: number, entry: string, slice: number[]): Matrix {
   const open = openFiles.get(fileId);

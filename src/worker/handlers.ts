@@ -6,6 +6,7 @@ import { runParseTextJob } from './parseTextJob';
 import { runEmbeddingsJob } from './embeddingsJob';
 import { runLoadArrayJob, runOpenFileJob } from './fileJobs';
 import { runAttentionJob } from './attentionJob';
+import { runCompareJob } from './compareJob';
 
 export const handlers: HandlerTable = {
   svd: runSvdJob,
@@ -15,4 +16,5 @@ export const handlers: HandlerTable = {
   openFile: runOpenFileJob,
   loadArray: runLoadArrayJob,
   attentionHead: runAttentionJob,
+  compareSubspaces: runCompareJob,
 };

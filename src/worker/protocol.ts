@@ -11,6 +11,7 @@ import type { ParsedTextOutput, ParseTextJobInput } from './parseTextJob';
 import type { EmbeddingsJobInput } from './embeddingsJob';
 import type { LoadArrayJobInput, OpenFileJobInput, OpenFileJobOutput } from './fileJobs';
 import type { AttentionJobInput, AttentionJobOutput } from './attentionJob';
+import type { CompareJobInput, CompareJobOutput } from './compareJob';
 
 /** Every job kind with its input and output. */
 export interface JobMap {
@@ -21,6 +22,7 @@ export interface JobMap {
   openFile: { input: OpenFileJobInput; output: OpenFileJobOutput };
   loadArray: { input: LoadArrayJobInput; output: MatrixJobOutput };
   attentionHead: { input: AttentionJobInput; output: AttentionJobOutput };
+  compareSubspaces: { input: CompareJobInput; output: CompareJobOutput };
 }
 
 export type JobKind = keyof JobMap;

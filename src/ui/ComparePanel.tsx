@@ -1,0 +1,132 @@
+/**
+ * Principal angles between the rank-k singular subspace of A and that of a second matrix: A plus
+ * noise (how far a perturbation turns the subspace), or an array from an opened file (two layers).
+ */
+import { useAppState } from '../state/store';
+import type { CompareSettings } from '../state/compareSlice';
+import { AngleBars } from './AngleBars';
+
+const degrees = (radians: number) => `${((radians * 180) / Math.PI).toFixed(2)}°`;
+
+function SecondMatrixFields({ settings }: { settings: CompareSettings }) {
+  const set = useAppState((s) => s.setCompareSettings);
+  const files = useAppState((s) => s.file.files);
+  const second = settings.second;
+  return (
+    <div className="fields">
+      <label className="field">
+        <span>Second matrix B</span>
+        <select
+          value={second.kind === 'noise' ? 'noise' : `${second.ref.fileId}|${second.ref.entry}`}
+          onChange={(event) => {
+            if (event.target.value === 'noise') set({ second: { kind: 'noise', level: 0.1, seed: 1 } });
+            else {
+              const [fileId, ...rest] = event.target.value.split('|');
+              const entry = rest.join('|');
+              const shape = files.find((f) => f.id === Number(fileId))?.entries.find((e) => e.name === entry)?.shape ?? [];
+              set({ second: { kind: 'file', ref: { fileId: Number(fileId), entry, slice: Array(Math.max(0, shape.length - 2)).fill(0) } } });
+            }
+          }}
+        >
+          <option value="noise">A plus Gaussian noise</option>
+          {files.flatMap((file) =>
+            file.entries.filter((e) => e.shape.length >= 2).map((e) => (
+              <option key={`${file.id}|${e.name}`} value={`${file.id}|${e.name}`}>
+                {file.name}: {e.name} ({e.shape.join(' × ')})
+              </option>
+            )),
+          )}
+        </select>
+      </label>
+      {second.kind === 'noise' ? (
+        <>
+          <label className="field">
+            <span>Noise ‖N‖_F / ‖A‖_F</span>
+            <input type="number" min={0} max={10} step="any" value={second.level} onChange={(event) => Number.isFinite(event.target.valueAsNumber) && set({ second: { ...second, level: event.target.valueAsNumber } })} />
+          </label>
+          <label className="field">
+            <span>Seed</span>
+            <input type="number" min={0} value={second.seed} onChange={(event) => Number.isInteger(event.target.valueAsNumber) && set({ second: { ...second, seed: event.target.valueAsNumber } })} />
+          </label>
+        </>
+      ) : (
+        second.ref.slice.map((index, d) => (
+          <label key={d} className="field">
+            <span>Index {d + 1}</span>
+            <input
+              type="number"
+              min={0}
+              value={index}
+              onChange={(event) =>
+                Number.isInteger(event.target.valueAsNumber) &&
+                set({ second: { kind: 'file', ref: { ...second.ref, slice: second.ref.slice.map((x, k) => (k === d ? event.target.valueAsNumber : x)) } } })
+              }
+            />
+          </label>
+        ))
+      )}
+    </div>
+  );
+}
+
+export function ComparePanel() {
+  const compare = useAppState((s) => s.compare);
+  const set = useAppState((s) => s.setCompareSettings);
+  const { settings, result, status, error, k } = compare;
+  const space = settings.side === 'row' ? 'row space (right singular vectors)' : 'column space (left singular vectors)';
+  return (
+    <section className="panel compare" aria-labelledby="compare-heading">
+      <h2 id="compare-heading">Compare subspaces</h2>
+      <label className="toggle">
+        <input type="checkbox" checked={settings.enabled} onChange={(event) => set({ enabled: event.target.checked })} />
+        Principal angles between the rank-k subspaces of A and of a second matrix
+      </label>
+      {settings.enabled && (
+        <>
+          <div role="radiogroup" aria-label="Subspace" className="segmented">
+            <button type="button" role="radio" aria-checked={settings.side === 'row'} onClick={() => set({ side: 'row' })}>
+              row space
+            </button>
+            <button type="button" role="radio" aria-checked={settings.side === 'column'} onClick={() => set({ side: 'column' })}>
+              column space
+            </button>
+          </div>
+          <SecondMatrixFields settings={settings} />
+          {status === 'running' && <p className="hint" aria-live="polite">Computing…</p>}
+          {status === 'error' && error && (
+            <p className="error-text" role="alert">
+              {error}
+            </p>
+          )}
+          {result && status !== 'error' && (
+            <>
+              <p className="hint" data-testid="compare-summary">
+                The top-{k} {space} of A and of B (‖B − A‖<sub>F</sub> = {(100 * result.relativeDifference).toFixed(1)} % of ‖A‖<sub>F</sub>) meet at
+                angles from {degrees(result.angles[0])} to {degrees(result.angles[result.angles.length - 1])}. B's gap σ<sub>k</sub> − σ<sub>k+1</sub> ={' '}
+                {result.gap.toPrecision(3)}: the smaller the gap, the further a perturbation can turn the subspace.
+              </p>
+              <table className="numbers">
+                <caption>Principal angles</caption>
+                <tbody>
+                  {Array.from(result.angles.subarray(0, 8), (a, i) => (
+                    <tr key={i}>
+                      <th scope="row">θ{i + 1}</th>
+                      <td>{degrees(a)}</td>
+                    </tr>
+                  ))}
+                  {result.angles.length > 8 && (
+                    <tr>
+                      <th scope="row">θ{result.angles.length}</th>
+                      <td>{degrees(result.angles[result.angles.length - 1])}</td>
+                    </tr>
+                  )}
+                </tbody>
+              </table>
+              <AngleBars angles={result.angles} label="Principal angles between the subspaces of A and B" />
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * The 'compareSubspaces' job: principal angles between the top-k singular subspace of the current
+ * matrix A and the same subspace of a second matrix B, where B is A plus seeded Gaussian noise (how
+ * far does a perturbation turn the subspace?) or an array of an opened file of the same shape (two
+ * layers, two checkpoints). A's basis comes from the SVD the page already holds.
+ */
+import { createRandom, principalAngles, svd, type Matrix } from '../core';
+import { weightMatrix, type WeightRefLike } from './fileJobs';
+import type { HandlerResult, JobContext } from './protocol';
+
+export type SecondMatrix = { kind: 'noise'; level: number; seed: number } | { kind: 'file'; ref: WeightRefLike };
+
+export interface CompareJobInput {
+  a: { rows: number; cols: number; data: Float64Array };
+  /** Identifies A (the document revision): B's SVD is reused while A and the second matrix stay. */
+  aRevision: number;
+  /** Orthonormal basis of A's subspace (k columns), from the cached SVD. */
+  basis: { rows: number; cols: number; data: Float64Array };
+  side: 'row' | 'column';
+  second: SecondMatrix;
+}
+
+export interface CompareJobOutput {
+  angles: Float64Array;
+  /** sigma_1 of B, and ||B - A||_F / ||A||_F, to put the angles in context. */
+  relativeDifference: number;
+  /** The gap sigma_k - sigma_{k+1} of B: small gaps let subspaces turn easily (Davis-Kahan, Wedin). */
+  gap: number;
+}
+
+function secondMatrix(input: CompareJobInput): Matrix {
+  const { a, second } = input;
+  if (second.kind === 'file') {
+    const b = weightMatrix(second.ref.fileId, second.ref.entry, second.ref.slice);
+    if (b.rows !== a.rows || b.cols !== a.cols) throw new Error(`The second matrix is ${b.rows} x ${b.cols}; it must have the shape of A, ${a.rows} x ${a.cols}.`);
+    return b;
+  }
+  if (!(second.level >= 0 && second.level <= 10)) throw new Error(`The noise level must be from 0 to 10; got ${second.level}.`);
+  let norm = 0;
+  for (const x of a.data) norm += x * x;
+  // Noise of Frobenius norm level * ||A||_F, spread evenly over the entries.
+  const scale = (second.level * Math.sqrt(norm)) / Math.sqrt(a.data.length);
+  const rng = createRandom(second.seed);
+  const data = a.data.map((x) => x + scale * rng.normal());
+  return { rows: a.rows, cols: a.cols, data };
+}
+
+/** The last second matrix and its SVD: moving the rank only needs new angles, not a new SVD. */
+let cached: { key: string; b: Matrix; f: ReturnType<typeof svd> } | null = null;
+
+export function runCompareJob(input: CompareJobInput, context: JobContext): HandlerResult<CompareJobOutput> {
+  const k = input.basis.cols;
+  const key = `${input.aRevision}|${JSON.stringify(input.second)}`;
+  if (cached?.key !== key) {
+    context.progress(0, 'SVD of the second matrix');
+    const b = secondMatrix(input);
+    cached = { key, b, f: svd(b) };
+  }
+  const { b, f } = cached;
+  const factor = input.side === 'row' ? f.v : f.u;
+  const p = factor.cols;
+  const basisB = { rows: factor.rows, cols: k, data: new Float64Array(factor.rows * k) };
+  for (let i = 0; i < factor.rows; i++) basisB.data.set(factor.data.subarray(i * p, i * p + k), i * k);
+  context.progress(0.9, 'principal angles');
+  const { angles } = principalAngles(input.basis, basisB);
+  let difference = 0;
+  let norm = 0;
+  for (let i = 0; i < b.data.length; i++) {
+    difference += (b.data[i] - input.a.data[i]) ** 2;
+    norm += input.a.data[i] ** 2;
+  }
+  const output = { angles, relativeDifference: Math.sqrt(difference / (norm || 1)), gap: f.s[k - 1] - (f.s[k] ?? 0) };
+  return { output, transfer: [angles.buffer as ArrayBuffer] };
+}

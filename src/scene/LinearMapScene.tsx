@@ -161,9 +161,10 @@ const SUBSPACE_LABELS: LabelSpec[] = [
 ];
 
 /** The labels of the map view, as data for the overlay. */
-function mapLabels(cols: number, p: number, stage: number, showSubspaces: boolean): LabelSpec[] {
+function mapLabels(cols: number, p: number, stage: number, showSubspaces: boolean, inputLabels: boolean): LabelSpec[] {
   const labels: LabelSpec[] = [];
-  for (let j = 0; j < cols; j++) {
+  // When the image dwarfs the unit sphere, its labels would pile up at the origin: leave them out.
+  for (let j = 0; j < (inputLabels ? cols : 0); j++) {
     labels.push({ id: `v-${j}`, content: <>v<sub>{j + 1}</sub></>, color: palette.input, className: 'scene-label scene-label-faint' });
     labels.push({ id: `e-${j}`, content: <>e<sub>{j + 1}</sub></>, color: palette.basis, className: 'scene-label scene-label-faint' });
   }
@@ -178,7 +179,7 @@ export function useMapLabels(): LabelSpec[] {
   const stage = useAppState((state) => Math.round(state.step));
   const map = result?.map;
   return useMemo(
-    () => (result && map ? mapLabels(result.cols, Math.min(result.cols, map.n), stage, showSubspaces) : []),
+    () => (result && map ? mapLabels(result.cols, Math.min(result.cols, map.n), stage, showSubspaces, (map.s[0] ?? 0) <= 4) : []),
     [result, map, stage, showSubspaces],
   );
 }

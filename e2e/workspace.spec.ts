@@ -119,12 +119,18 @@ test.describe('the SVD workspace', () => {
     await expect(page.getByRole('heading', { name: /Word embeddings, 3000 words × 100 dimensions/ })).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole('img', { name: 'Point cloud scene' })).toBeVisible();
     const canvas = page.getByRole('img', { name: 'Point cloud scene' });
+    // The preset button sits low in the page: bring the scene back into view before pointing at it.
+    await canvas.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500);
     const box = (await canvas.boundingBox())!;
-    // Sweep the pointer over the cloud until a word label appears.
+    // Sweep the pointer over the canvas on a grid until a word label appears.
     let found = false;
-    for (let step = 0; step < 60 && !found; step++) {
-      await page.mouse.move(box.x + box.width * (0.3 + 0.4 * ((step * 7) % 60) / 60), box.y + box.height * (0.3 + 0.4 * ((step * 13) % 60) / 60));
-      found = (await page.locator('.cloud-label').filter({ hasText: /[a-z]/ }).count()) > 0 && (await page.locator('.cloud-label').isVisible());
+    for (let i = 0; i < 24 && !found; i++) {
+      for (let j = 0; j < 16 && !found; j++) {
+        await page.mouse.move(box.x + (box.width * (i + 0.5)) / 24, box.y + (box.height * (j + 0.5)) / 16);
+        const label = page.locator('.cloud-label');
+        found = (await label.count()) > 0 && (await label.isVisible()) && /[a-z]/.test(await label.innerText());
+      }
     }
     expect(found).toBe(true);
   });

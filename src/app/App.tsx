@@ -19,6 +19,7 @@ import { PlotsPanel } from '../ui/PlotsPanel';
 import { HeatmapView } from '../ui/HeatmapView';
 import { AttentionView } from '../ui/AttentionView';
 import { ComparePanel } from '../ui/ComparePanel';
+import { SharePanel } from '../ui/SharePanel';
 import { useAppState } from '../state/store';
 import { effectiveView } from '../state/selectors';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -34,6 +35,7 @@ export function App() {
       <header className="app-header">
         <h1>Subspace Explorer</h1>
         <p className="tagline">Every matrix is a map: rotate by Vᵀ, stretch by Σ, rotate by U.</p>
+        <SharePanel />
       </header>
       <Notices />
       <main className="workspace">

@@ -13,8 +13,8 @@
 export interface LinkMatrix {
   rows: number;
   cols: number;
-  /** Row-major entries, all finite. */
-  data: number[];
+  /** Row-major entries, all finite (a plain array from the human form, a Float64Array from the compact one). */
+  data: number[] | Float64Array;
 }
 
 export interface LinkPreset {
@@ -57,7 +57,7 @@ export function encodeHumanHash(state: LinkState): string {
   if (state.matrix) {
     const { rows, cols, data } = state.matrix;
     const lines: string[] = [];
-    for (let i = 0; i < rows; i++) lines.push(data.slice(i * cols, (i + 1) * cols).map(formatNumber).join(','));
+    for (let i = 0; i < rows; i++) lines.push(Array.from(data.slice(i * cols, (i + 1) * cols), formatNumber).join(','));
     parts.push(`m=${lines.join(';')}`);
   } else if (state.preset) {
     parts.push(`p=${state.preset.id}`);

@@ -12,8 +12,9 @@ import { createSourceSlice, type SourceSlice } from './sourceSlice';
 import { createFileSlice, type FileSlice } from './fileSlice';
 import { createAttentionSlice, type AttentionSlice } from './attentionSlice';
 import { createCompareSlice, type CompareSlice } from './compareSlice';
+import { createShareSlice, type ShareSlice } from './shareSlice';
 
-export type AppState = DocumentSlice & SvdSlice & ViewSlice & NoticeSlice & SourceSlice & FileSlice & AttentionSlice & CompareSlice;
+export type AppState = DocumentSlice & SvdSlice & ViewSlice & NoticeSlice & SourceSlice & FileSlice & AttentionSlice & CompareSlice & ShareSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -26,6 +27,7 @@ export function createAppStore(): AppStore {
     ...createFileSlice(...args),
     ...createAttentionSlice(...args),
     ...createCompareSlice(...args),
+    ...createShareSlice(...args),
   }));
 }
 

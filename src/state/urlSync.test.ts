@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from './store';
-import { applyHash, linkStateOf, startUrlSync } from './urlSync';
+import { applyHash, applyLink, hashFor, linkStateOf, startUrlSync } from './urlSync';
 
 function fakeWindow(hash: string) {
   const target = new EventTarget() as unknown as Window;
@@ -12,6 +12,9 @@ function fakeWindow(hash: string) {
   const history = {
     state: null,
     replaceState: vi.fn((_state: unknown, _title: string, url: string) => {
+      location.hash = url;
+    }),
+    pushState: vi.fn((_state: unknown, _title: string, url: string) => {
       location.hash = url;
     }),
   } as unknown as History;
@@ -55,17 +58,54 @@ describe('url sync', () => {
     expect(notice?.details.join(' ')).toMatch(message);
   });
 
-  it('writes edits back to the hash, throttled, without adding history entries', () => {
+  it('writes edits back to the hash, throttled, without adding history entries', async () => {
     vi.useFakeTimers();
     const store = createAppStore();
     const { target, location, history } = fakeWindow('#m=3,0;4,5');
     const stop = startUrlSync(store, location, history, target);
+    await vi.advanceTimersByTimeAsync(0);
     store.getState().setCell(0, 1, '1');
     store.getState().setRank(1);
-    vi.advanceTimersByTime(200);
+    await vi.advanceTimersByTimeAsync(200);
     expect(location.hash).toBe('#m=3,1;4,5&r=1');
     expect(history.replaceState).toHaveBeenCalledTimes(1);
+    expect(history.pushState).not.toHaveBeenCalled();
     stop();
+  });
+
+  it('gives a new matrix or view its own history entry, so Back returns to the previous one', async () => {
+    vi.useFakeTimers();
+    const store = createAppStore();
+    const { target, location, history } = fakeWindow('#m=3,0;4,5');
+    const stop = startUrlSync(store, location, history, target);
+    await vi.advanceTimersByTimeAsync(0);
+    store.getState().loadPreset('shear');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(history.pushState).toHaveBeenCalledTimes(1);
+    expect(location.hash).toBe('#m=1,1;0,1');
+    stop();
+  });
+
+  it('writes a matrix too big for the human form as a compact link that reads back exactly', async () => {
+    const store = createAppStore();
+    const data = Float64Array.from({ length: 20 * 15 }, (_, k) => Math.sin(k) * 10 ** ((k % 7) - 3));
+    store.getState().loadMatrix({ rows: 20, cols: 15, data }, { kind: 'paste', title: 'Pasted 20 × 15 matrix' });
+    store.getState().setRank(4);
+    const hash = await hashFor(store.getState());
+    expect(hash.startsWith('#v1.')).toBe(true);
+    expect(store.getState().linkInfo).toMatchObject({ form: 'compact', maxError: 0 });
+    const other = createAppStore();
+    expect(await applyLink(other, hash)).toBe(true);
+    expect(other.getState().matrix.data).toEqual(data);
+    expect(other.getState().rank).toBe(4);
+    expect(other.getState().source.title).toBe('Pasted 20 × 15 matrix');
+  });
+
+  it('says when a matrix is too big for any link', async () => {
+    const store = createAppStore();
+    store.getState().loadMatrix({ rows: 100, cols: 100, data: new Float64Array(10_000).fill(1.5) });
+    expect(await hashFor(store.getState())).toBe('');
+    expect(store.getState().linkInfo.form).toBe('none');
   });
 
   it('describes a generated preset by its parameters, not its entries', () => {
@@ -77,9 +117,4 @@ describe('url sync', () => {
     expect(linkStateOf(store.getState())).toEqual({ preset: { id: 'random', params: { size: '20x10', spectrum: 'geometric', decay: '0.01', seed: '3' } } });
   });
 
-  it('has no link for a big typed matrix', () => {
-    const store = createAppStore();
-    store.getState().loadMatrix({ rows: 13, cols: 13, data: new Float64Array(169) });
-    expect(linkStateOf(store.getState())).toBeNull();
-  });
 });

@@ -1,28 +1,34 @@
 /**
  * Mirrors the shareable part of the store into the location hash and back.
- * Changes replace the current history entry (throttled), so typing or dragging does not flood Back;
- * a link that cannot be read shows a message and leaves the current work as it was.
+ *
+ * - Small matrices and presets use the human form (`#m=3,0;4,5&r=1`, `#p=random&…`); other matrices
+ *   whose compressed link stays under LINK_BUDGET characters use the compact form (`#v1.…`); larger
+ *   ones have no link yet, and the hash is cleared so a reload cannot bring back an older matrix.
+ * - A new matrix or a new view is a deliberate step and gets its own history entry (Back returns to
+ *   the previous one); edits, rank drags and animation steps replace the current entry, throttled.
+ * - A link that cannot be read shows a message and leaves the current work as it was.
  */
-import { decodeHumanHash, encodeHumanHash, fitsHumanForm, type LinkState } from '../permalink/humanForm';
+import { decodeHumanHash, encodeHumanHash, fitsHumanForm, type DecodeResult, type LinkState } from '../permalink/humanForm';
+import { decodeCompactHash, encodeCompactHash, isCompactHash } from '../permalink/compactForm';
 import { checkRandomParams, SMALL_PRESETS, type RandomSpectrumParams, type SpectrumShape } from './presets';
 import type { ViewAfterLoad } from './sourceSlice';
 import { LAST_STEP } from './viewSlice';
 import type { AppState, AppStore } from './store';
 
 const WRITE_DELAY_MS = 150;
+/** Links are kept under about 8 KB so they survive chat and learning-platform pastes. */
+export const LINK_BUDGET = 8000;
 /** Presets that are regenerated from their parameters rather than written out entry by entry. */
 const GENERATED = new Set(['random', 'embeddings']);
 
-/** The link state of the store, or null when the matrix cannot be put in a link of this form. */
-export function linkStateOf(state: AppState): LinkState | null {
+/** The link state of the store; `matrix` is present when the data must be written out. */
+export function linkStateOf(state: AppState): LinkState {
   const { matrix, source } = state;
   const link: LinkState = {};
   if (source.preset && GENERATED.has(source.preset.id)) {
     link.preset = { id: source.preset.id, params: Object.fromEntries(Object.entries(source.preset.params).map(([k, v]) => [k, String(v)])) };
-  } else if (fitsHumanForm(matrix)) {
-    link.matrix = { rows: matrix.rows, cols: matrix.cols, data: Array.from(matrix.data) };
   } else {
-    return null;
+    link.matrix = { rows: matrix.rows, cols: matrix.cols, data: matrix.data };
   }
   if (state.rank !== null) link.rank = state.rank;
   if (state.viewMode !== 'map') link.view = state.viewMode;
@@ -31,9 +37,27 @@ export function linkStateOf(state: AppState): LinkState | null {
   return link;
 }
 
-function currentHash(store: AppStore): string | null {
-  const link = linkStateOf(store.getState());
-  return link ? `#${encodeHumanHash(link)}` : null;
+/** The hash for the store's state ('' when the matrix is too big for a link). */
+export async function hashFor(state: AppState): Promise<string> {
+  const link = linkStateOf(state);
+  if (!link.matrix || fitsHumanForm(link.matrix)) {
+    const hash = `#${encodeHumanHash(link)}`;
+    state.setLinkInfo({ form: 'human', length: hash.length, maxError: 0 });
+    return hash;
+  }
+  const bytesPerEntry = { f64: 8, f32: 4, q8: 1 }[state.linkPrecision];
+  // Base64 adds a third; compression of real numbers saves little: refuse early what cannot fit.
+  if (link.matrix.data.length * bytesPerEntry > LINK_BUDGET * 2) {
+    state.setLinkInfo({ form: 'none', length: 0, maxError: 0, reason: `${link.matrix.rows} × ${link.matrix.cols} entries do not fit in a link at ${state.linkPrecision}.` });
+    return '';
+  }
+  const { hash, maxError } = await encodeCompactHash({ ...link, title: state.source.title }, state.linkPrecision);
+  if (hash.length + 1 > LINK_BUDGET) {
+    state.setLinkInfo({ form: 'none', length: hash.length + 1, maxError, reason: `The link would be ${hash.length + 1} characters; links are kept under ${LINK_BUDGET}.` });
+    return '';
+  }
+  state.setLinkInfo({ form: 'compact', length: hash.length + 1, maxError });
+  return `#${hash}`;
 }
 
 /** Reads the random preset's parameters from a link (size=RxC, spectrum, decay, seed). */
@@ -58,9 +82,15 @@ function refuse(store: AppStore, problems: string[]): false {
   return false;
 }
 
-/** Applies a hash to the store; returns false (after notifying) when it could not. */
-export function applyHash(store: AppStore, hash: string): boolean {
-  const decoded = decodeHumanHash(hash);
+function sameRandom(state: AppState, params: RandomSpectrumParams): boolean {
+  const current = state.source.preset;
+  if (current?.id !== 'random') return false;
+  const before = randomParamsOf(Object.fromEntries(Object.entries(current.params).map(([k, v]) => [k, String(v)])));
+  return !Array.isArray(before) && (Object.keys(params) as Array<keyof RandomSpectrumParams>).every((key) => before[key] === params[key]);
+}
+
+/** Applies a decoded link; returns false (after notifying) when it could not. */
+function applyDecoded(store: AppStore, decoded: DecodeResult | null, title = 'Matrix from the link'): boolean {
   if (decoded === null) return true;
   if (!decoded.ok) return refuse(store, decoded.problems);
   const link = decoded.value;
@@ -70,7 +100,7 @@ export function applyHash(store: AppStore, hash: string): boolean {
     const { matrix } = link;
     const current = state.matrix;
     const same = current.rows === matrix.rows && current.cols === matrix.cols && current.data.every((x, k) => Object.is(x, matrix.data[k]));
-    if (!same) state.loadMatrix({ ...matrix, data: Float64Array.from(matrix.data) }, { kind: 'link', title: 'Matrix from the link' });
+    if (!same) state.loadMatrix({ rows: matrix.rows, cols: matrix.cols, data: Float64Array.from(matrix.data) }, { kind: 'link', title });
     state.applyView(view);
     return true;
   }
@@ -93,46 +123,66 @@ export function applyHash(store: AppStore, hash: string): boolean {
   return true;
 }
 
-function sameRandom(state: AppState, params: RandomSpectrumParams): boolean {
-  const current = state.source.preset;
-  if (current?.id !== 'random') return false;
-  const before = randomParamsOf(Object.fromEntries(Object.entries(current.params).map(([k, v]) => [k, String(v)])));
-  return !Array.isArray(before) && (Object.keys(params) as Array<keyof RandomSpectrumParams>).every((key) => before[key] === params[key]);
+/** Applies a human-form hash at once (compact hashes go through `applyLink`). */
+export function applyHash(store: AppStore, hash: string): boolean {
+  return applyDecoded(store, decodeHumanHash(hash));
+}
+
+/** Applies any link, human or compact. */
+export async function applyLink(store: AppStore, hash: string): Promise<boolean> {
+  if (!isCompactHash(hash)) return applyHash(store, hash);
+  const decoded = await decodeCompactHash(hash);
+  return applyDecoded(store, decoded, decoded.ok ? (decoded as { title?: string }).title ?? 'Matrix from the link' : undefined);
+}
+
+/** What makes a change deliberate (its own history entry) rather than an adjustment. */
+function isDeliberate(state: AppState, previous: AppState): boolean {
+  return state.source !== previous.source || state.viewMode !== previous.viewMode || state.matrix.rows !== previous.matrix.rows || state.matrix.cols !== previous.matrix.cols;
 }
 
 export function startUrlSync(store: AppStore, location: Location, history: History, target: Window): () => void {
-  applyHash(store, location.hash);
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastWritten = location.hash;
+  let pushNext = false;
+  let sequence = 0;
+  let ready = false;
 
-  function write(): void {
+  async function write(): Promise<void> {
     timer = null;
-    // A matrix that no link of this form can carry (a big file, a big paste) clears the hash, so a
-    // reload does not bring back an older matrix.
-    const hash = currentHash(store) ?? '';
-    if (hash !== location.hash) {
-      history.replaceState(history.state, '', hash === '' ? `${location.pathname ?? ''}${location.search ?? ''}` : hash);
-      lastWritten = hash;
-    }
+    const mine = ++sequence;
+    const push = pushNext;
+    pushNext = false;
+    const hash = await hashFor(store.getState());
+    if (mine !== sequence || hash === location.hash) return; // a newer write is under way, or nothing changed
+    const url = hash === '' ? `${location.pathname ?? ''}${location.search ?? ''}` : hash;
+    if (push) history.pushState(history.state, '', url);
+    else history.replaceState(history.state, '', url);
+    lastWritten = hash;
   }
 
   const unsubscribe = store.subscribe((state, previous) => {
+    if (!ready) return;
     const changed =
       state.matrix !== previous.matrix || state.rank !== previous.rank || state.viewMode !== previous.viewMode ||
-      state.cloudOf !== previous.cloudOf || state.source !== previous.source ||
+      state.cloudOf !== previous.cloudOf || state.source !== previous.source || state.linkPrecision !== previous.linkPrecision ||
       (!state.playing && (state.step !== previous.step || previous.playing));
-    if (changed && timer === null) timer = setTimeout(write, WRITE_DELAY_MS);
+    if (!changed) return;
+    if (isDeliberate(state, previous)) pushNext = true;
+    if (timer === null) timer = setTimeout(() => void write(), WRITE_DELAY_MS);
   });
   const onHashChange = () => {
     if (location.hash === lastWritten) return;
-    if (!applyHash(store, location.hash)) {
+    lastWritten = location.hash;
+    void applyLink(store, location.hash).then((ok) => {
       // Put the address back to the work that is still on screen.
-      const hash = currentHash(store);
-      if (hash !== null) history.replaceState(history.state, '', hash);
-    }
+      if (!ok) void hashFor(store.getState()).then((hash) => history.replaceState(history.state, '', hash || `${location.pathname ?? ''}`));
+    });
   };
   target.addEventListener('hashchange', onHashChange);
-  if (decodeHumanHash(location.hash) === null) write();
+  void applyLink(store, location.hash).then(() => {
+    ready = true;
+    if (location.hash === '') void write();
+  });
   return () => {
     unsubscribe();
     target.removeEventListener('hashchange', onHashChange);

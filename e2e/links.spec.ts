@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test';
+import { LinearMapPage } from './pages';
+
+test.describe('links', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('"Copy link" reopens the same numbers and view in a new page', async ({ page, context }) => {
+    const app = new LinearMapPage(page);
+    await app.open('#p=random&size=60x40&spectrum=power&decay=1&seed=9&r=6&view=heatmaps');
+    await expect(page.getByText('60 × 40, computed in the worker')).toBeVisible({ timeout: 30_000 });
+    const sigmas = await app.sigmaTexts();
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect(page.getByRole('status')).toContainText('Link copied');
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toContain('#p=random&size=60x40');
+
+    const other = await context.newPage();
+    const again = new LinearMapPage(other);
+    await other.goto(link);
+    await expect(other.getByText('60 × 40, computed in the worker')).toBeVisible({ timeout: 30_000 });
+    await expect.poll(() => again.sigmaTexts()).toEqual(sigmas);
+    await expect(other.getByRole('slider', { name: 'Rank' })).toHaveValue('6');
+    await expect(other.getByRole('radio', { name: 'Heatmaps' })).toHaveAttribute('aria-checked', 'true');
+  });
+
+  test('a pasted 20 x 15 matrix travels in a compact link, exactly', async ({ page, context }) => {
+    const app = new LinearMapPage(page);
+    await app.open('#m=3,0;4,5');
+    const rows = Array.from({ length: 20 }, (_, i) => Array.from({ length: 15 }, (_, j) => (Math.sin(i * 15 + j) * 10).toFixed(6)).join(','));
+    await page.getByText('Paste a matrix').click();
+    await page.getByLabel(/CSV, TSV/).fill(rows.join('\n'));
+    await page.getByRole('button', { name: 'Use pasted matrix' }).click();
+    await expect(page.getByText('20 × 15, computed in the worker')).toBeVisible();
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v1\./);
+    await expect(page.getByRole('status')).toContainText('Compact link');
+    const sigmas = await app.sigmaTexts();
+    const link = await page.evaluate(() => location.href);
+
+    const other = await context.newPage();
+    const again = new LinearMapPage(other);
+    await other.goto(link);
+    await expect(other.getByText('20 × 15, computed in the worker')).toBeVisible();
+    await expect.poll(() => again.sigmaTexts()).toEqual(sigmas);
+    await expect(other.getByRole('heading', { name: 'Pasted 20 × 15 matrix' })).toBeVisible();
+  });
+
+  test('Back returns to the previous matrix after a preset', async ({ page }) => {
+    const app = new LinearMapPage(page);
+    await app.open('#m=3,0;4,5');
+    await page.waitForTimeout(300);
+    await page.getByRole('button', { name: 'Shear' }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#m=1,1;0,1');
+    await page.goBack();
+    await expect.poll(() => app.sigmaTexts()).toEqual(['6.70820', '2.23607']);
+  });
+
+  test('a damaged compact link shows a message and keeps the work', async ({ page }) => {
+    const app = new LinearMapPage(page);
+    await app.open('#m=3,0;4,5');
+    await page.evaluate(() => { location.hash = '#v1.AAAAbroken'; });
+    await expect(page.getByRole('alert')).toContainText('could not be opened');
+    await expect.poll(() => app.sigmaTexts()).toEqual(['6.70820', '2.23607']);
+  });
+});

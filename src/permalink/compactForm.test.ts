@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { decodeCompactHash, encodeCompactHash, quantise } from './compactForm';
+import { decodeHumanHash } from './humanForm';
+import fixtures from './__fixtures__/v1-links.json';
+
+const matrix = (rows: number, cols: number, f: (k: number) => number) => ({ rows, cols, data: Float64Array.from({ length: rows * cols }, (_, k) => f(k)) });
+
+describe('compact link form', () => {
+  it('round-trips float64 exactly, with the view', async () => {
+    const state = { matrix: matrix(13, 7, (k) => Math.sin(k) * 1e-3 + k), rank: 5, view: 'heatmaps' as const, of: 'columns' as const, step: 1.5 };
+    const { hash, maxError } = await encodeCompactHash(state, 'f64');
+    expect(hash.startsWith('v1.')).toBe(true);
+    expect(maxError).toBe(0);
+    const decoded = await decodeCompactHash(`#${hash}`);
+    expect(decoded).toEqual({ ok: true, value: state, title: undefined });
+  });
+
+  it('stores float32 and quantised bytes with the error they cost', async () => {
+    const a = matrix(20, 20, (k) => Math.cos(k * 0.37) * 3);
+    for (const precision of ['f32', 'q8'] as const) {
+      const { hash, maxError } = await encodeCompactHash({ matrix: a }, precision);
+      const decoded = await decodeCompactHash(hash);
+      expect(decoded.ok).toBe(true);
+      if (!decoded.ok) continue;
+      const data = decoded.value.matrix!.data;
+      let worst = 0;
+      for (let k = 0; k < data.length; k++) worst = Math.max(worst, Math.abs(data[k] - a.data[k]));
+      expect(worst).toBeCloseTo(maxError, 12);
+      expect(maxError).toBeLessThan(precision === 'f32' ? 1e-6 : 3 / 254 + 1e-12);
+    }
+  });
+
+  it('makes shorter links at lower precision', async () => {
+    const a = matrix(30, 30, (k) => Math.sin(k * 1.3) + Math.cos(k * 0.7));
+    const lengths = await Promise.all((['f64', 'f32', 'q8'] as const).map(async (p) => (await encodeCompactHash({ matrix: a }, p)).hash.length));
+    expect(lengths[1]).toBeLessThan(lengths[0]);
+    expect(lengths[2]).toBeLessThan(lengths[1]);
+  });
+
+  it('quantises zero to zero', () => {
+    expect(quantise([0, 0], 'q8').maxError).toBe(0);
+  });
+
+  it.each(Object.entries(fixtures))('still reads the released v1 link "%s"', async (_name, fixture) => {
+    const decoded = await decodeCompactHash(fixture.hash);
+    expect(decoded.ok).toBe(true);
+    if (!decoded.ok) return;
+    expect(decoded.value.matrix!.rows).toBe(fixture.rows);
+    expect(decoded.value.matrix!.cols).toBe(fixture.cols);
+    expect(Array.from(decoded.value.matrix!.data)).toEqual(fixture.data);
+    expect(decoded.value.rank).toBe('rank' in fixture ? fixture.rank : undefined);
+  });
+
+  it.each([
+    ['#v1.', /not valid base64url/],
+    ['#v1.@@@', /not valid base64url/],
+    ['#v1.AAAA', /damaged/],
+  ])('refuses %s', async (hash, message) => {
+    const decoded = await decodeCompactHash(hash);
+    expect(decoded.ok).toBe(false);
+    if (!decoded.ok) expect(decoded.problems.join(' ')).toMatch(message);
+  });
+
+  /** Hand-made links: `v1.` + base64url(deflate-raw(bytes)). */
+  async function link(bytes: Uint8Array): Promise<string> {
+    const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+    const packed = new Uint8Array(await new Response(stream).arrayBuffer());
+    let binary = '';
+    for (const b of packed) binary += String.fromCharCode(b);
+    return `v1.${btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+  }
+
+  function payload(header: object, dataBytes: number): Uint8Array {
+    const json = new TextEncoder().encode(JSON.stringify(header));
+    const bytes = new Uint8Array(4 + json.length + dataBytes);
+    new DataView(bytes.buffer).setUint32(0, json.length, true);
+    bytes.set(json, 4);
+    return bytes;
+  }
+
+  it.each([
+    [{ rows: 3, cols: 3, dtype: 'f64' }, 32, /needs 72 bytes of data, it has 32/],
+    [{ rows: 0, cols: 3, dtype: 'f64' }, 0, /rows is invalid/],
+    [{ rows: 2, cols: 2, dtype: 'f16' }, 8, /dtype is invalid/],
+    [{ rows: 2, cols: 2, dtype: 'f64', script: '<b>' }, 32, /invalid/],
+    [{ rows: 2, cols: 2, dtype: 'q8' }, 4, /bytes but no scale/],
+  ])('refuses the lying header %j', async (header, dataBytes, message) => {
+    const decoded = await decodeCompactHash(await link(payload(header, dataBytes)));
+    expect(decoded.ok).toBe(false);
+    if (!decoded.ok) expect(decoded.problems.join(' ')).toMatch(message);
+  });
+
+  it('refuses NaN entries and a compression bomb', async () => {
+    const nan = payload({ rows: 1, cols: 1, dtype: 'f64' }, 8);
+    new DataView(nan.buffer).setFloat64(nan.length - 8, NaN, true);
+    const decodedNan = await decodeCompactHash(await link(nan));
+    expect(decodedNan.ok).toBe(false);
+    // 20 MB of zeros packs into a few KB: inflating must stop at the bound.
+    const bomb = await decodeCompactHash(await link(new Uint8Array(20 * 1024 * 1024)));
+    expect(bomb.ok).toBe(false);
+    if (!bomb.ok) expect(bomb.problems[0]).toMatch(/more than/);
+  });
+
+  it('survives 10,000 random and mutated links: no exception, none over a second', async () => {
+    const valid = await Promise.all([
+      encodeCompactHash({ matrix: matrix(5, 4, (k) => k / 3), rank: 2 }, 'f64'),
+      encodeCompactHash({ matrix: matrix(16, 16, (k) => Math.sin(k)) }, 'q8'),
+    ]);
+    const human = ['m=3,0;4,5&r=1', 'p=random&size=20x10&seed=3&view=cloud'];
+    const samples = fc.sample(
+      fc.oneof(
+        fc.string({ maxLength: 200 }).map((s) => `#v1.${s}`),
+        fc.string({ maxLength: 200 }).map((s) => `#${s}`),
+        fc.tuple(fc.constantFrom(...valid.map((v) => v.hash), ...human), fc.nat(), fc.integer({ min: 0, max: 63 }), fc.constantFrom('flip', 'cut', 'insert')).map(
+          ([hash, at, c, how]) => {
+            const i = at % Math.max(1, hash.length);
+            const ch = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'[c];
+            if (how === 'cut') return `#${hash.slice(0, i)}`;
+            if (how === 'insert') return `#${hash.slice(0, i)}${ch}${hash.slice(i)}`;
+            return `#${hash.slice(0, i)}${ch}${hash.slice(i + 1)}`;
+          },
+        ),
+      ),
+      { seed: 20261123, numRuns: 10_000 },
+    );
+    let slowest = 0;
+    for (const hash of samples) {
+      const started = performance.now();
+      const result = hash.startsWith('#v1.') ? await decodeCompactHash(hash) : decodeHumanHash(hash);
+      slowest = Math.max(slowest, performance.now() - started);
+      expect(result === null || typeof result.ok === 'boolean').toBe(true);
+    }
+    expect(samples).toHaveLength(10_000);
+    expect(slowest).toBeLessThan(1000);
+  });
+});

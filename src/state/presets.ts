@@ -54,7 +54,7 @@ export const SMALL_PRESETS: SmallPreset[] = [
 export const DEFAULT_RANDOM: RandomSpectrumParams = { rows: 200, cols: 120, shape: 'geometric', decay: 1e-3, seed: 42 };
 
 /** Bounds on generated matrices: big enough for GPT-2 shapes, small enough for a laptop's memory. */
-export const RANDOM_LIMITS = { maxDimension: 4096, maxEntries: 4096 * 4096 } as const;
+export const RANDOM_LIMITS = { maxDimension: 100_000, maxEntries: 4096 * 4096 } as const;
 
 /** The singular values a random-spectrum preset prescribes, descending from 1. */
 export function prescribedSpectrum(p: number, shape: SpectrumShape, decay: number): Float64Array {

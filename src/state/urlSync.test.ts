@@ -46,7 +46,7 @@ describe('url sync', () => {
 
   it.each([
     ['#m=1,2;3', /Row 2/],
-    ['#p=random&size=99999x99999', /rows must be a whole number from 1 to 4096/],
+    ['#p=random&size=999999x2', /rows must be a whole number from 1 to 100000/],
     ['#p=nonsense', /no preset called "nonsense"/],
   ])('keeps the work and explains %s', (hash, message) => {
     const store = createAppStore();

@@ -62,7 +62,7 @@ export async function hashFor(state: AppState): Promise<string> {
 
 /** Reads the random preset's parameters from a link (size=RxC, spectrum, decay, seed). */
 function randomParamsOf(params: Record<string, string>): RandomSpectrumParams | string[] {
-  const size = /^(\d{1,5})x(\d{1,5})$/.exec(params.size ?? '');
+  const size = /^(\d{1,6})x(\d{1,6})$/.exec(params.size ?? '');
   if (!size) return [`The random preset needs size=ROWSxCOLUMNS, e.g. size=768x768; got "${params.size ?? ''}".`];
   const shape = (params.spectrum ?? 'geometric') as SpectrumShape;
   if (!['geometric', 'linear', 'power'].includes(shape)) return [`The spectrum "${shape}" is not one of geometric, linear, power.`];

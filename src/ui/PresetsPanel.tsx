@@ -1,6 +1,7 @@
 /**
  * Matrices to start from: small classics built at once, a seeded random matrix with a chosen
- * spectrum (built by the worker, any size up to 4096 x 4096), and real word embeddings.
+ * spectrum (built by the worker: up to 100,000 rows or columns and 16.7 million entries), and real
+ * word embeddings.
  */
 import { useState } from 'react';
 import { useAppState } from '../state/store';

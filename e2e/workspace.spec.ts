@@ -147,3 +147,16 @@ test('principal angles between the subspaces of A and a perturbed A', async ({ p
   await expect(page.getByTestId('compare-summary')).toContainText('0.0 % of');
   await expect(page.getByTestId('compare-summary')).toContainText('angles from 0.00° to 0.00°');
 });
+
+test('draws the compared subspace with A\'s in the 3D map, with its angle', async ({ page }) => {
+  const app = new LinearMapPage(page);
+  await app.open('#m=2,0.3,0.1;0.2,1.5,0.2;0.1,0.1,0.4&r=2');
+  await page.getByLabel('Principal angles between the rank-k subspaces of A and of a second matrix').check();
+  await page.getByLabel('Noise ‖N‖_F / ‖A‖_F').fill('0.4');
+  await expect(page.getByTestId('compare-summary')).toContainText('The top-2 row space');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(page.getByText(/B's subspace \(θ max = \d+\.\d°\)/)).toBeVisible();
+  await expect.poll(() => app.drawnFraction(), { timeout: 15_000 }).toBeGreaterThan(0.01);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'docs/images/compare-map.png' });
+});

@@ -160,6 +160,27 @@ const SUBSPACE_LABELS: LabelSpec[] = [
   { id: 'left-null-space', content: 'left null space', color: palette.nullSpace, className: 'scene-label scene-label-subspace' },
 ];
 
+/**
+ * The comparison's second subspace (of B, at the same rank) drawn with A's, and the largest principal
+ * angle between them, when the comparison is on and the space is at most 3-dimensional.
+ */
+function ComparedSubspace({ labels, radius }: { labels: LabelRegistry; radius: number }) {
+  const compare = useAppState((s) => s.compare);
+  const basisB = compare.settings.enabled && compare.status === 'done' ? compare.result?.basisB ?? null : null;
+  const side = compare.settings.side;
+  const k = compare.k;
+  const vectors = useMemo(() => {
+    if (!basisB) return [];
+    const dim = basisB.length / k;
+    return Array.from({ length: k }, (_, j) => new Vector3(basisB[j], dim > 1 ? basisB[k + j] : 0, dim > 2 ? basisB[2 * k + j] : 0));
+  }, [basisB, k]);
+  if (!basisB) return null;
+  const ambient = basisB.length / k;
+  return (
+    <SubspaceShape labels={labels} labelId="compared" basis={vectors} ambient={ambient} color={palette.scale} size={side === 'row' ? 1.35 : radius * 0.8} dashed />
+  );
+}
+
 /** The labels of the map view, as data for the overlay. */
 function mapLabels(cols: number, p: number, stage: number, showSubspaces: boolean, inputLabels: boolean): LabelSpec[] {
   const labels: LabelSpec[] = [];
@@ -177,11 +198,17 @@ export function useMapLabels(): LabelSpec[] {
   const result = useAppState(latestSvd);
   const showSubspaces = useAppState((s) => s.showSubspaces);
   const stage = useAppState((state) => Math.round(state.step));
+  const compared = useAppState((s) => (s.compare.settings.enabled && s.compare.status === 'done' && s.compare.result?.basisB ? s.compare.result : null));
   const map = result?.map;
-  return useMemo(
-    () => (result && map ? mapLabels(result.cols, Math.min(result.cols, map.n), stage, showSubspaces, (map.s[0] ?? 0) <= 4) : []),
-    [result, map, stage, showSubspaces],
-  );
+  return useMemo(() => {
+    if (!result || !map) return [];
+    const labels = mapLabels(result.cols, Math.min(result.cols, map.n), stage, showSubspaces, (map.s[0] ?? 0) <= 4);
+    if (compared) {
+      const largest = (compared.angles[compared.angles.length - 1] * 180) / Math.PI;
+      labels.push({ id: 'compared', content: `B's subspace (θ max = ${largest.toFixed(1)}°)`, color: palette.scale, className: 'scene-label scene-label-subspace' });
+    }
+    return labels;
+  }, [result, map, stage, showSubspaces, compared]);
 }
 
 /** The contents of the canvas for the linear-map view. */
@@ -206,6 +233,7 @@ export function LinearMapContent({ labels }: { labels: LabelRegistry }) {
       <InputSide map={map} cols={result.cols} labels={labels} />
       <MovingMap {...props} />
       {showSubspaces && <Subspaces {...props} radius={radius} />}
+      <ComparedSubspace labels={labels} radius={radius} />
       <OrbitControls makeDefault enableDamping={false} enableRotate={!flat} />
     </>
   );

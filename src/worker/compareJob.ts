@@ -26,6 +26,8 @@ export interface CompareJobOutput {
   relativeDifference: number;
   /** The gap sigma_k - sigma_{k+1} of B: small gaps let subspaces turn easily (Davis-Kahan, Wedin). */
   gap: number;
+  /** B's basis (rows x k, row-major) when the space is at most 3-dimensional, to draw it. */
+  basisB: Float64Array | null;
 }
 
 function secondMatrix(input: CompareJobInput): Matrix {
@@ -69,6 +71,7 @@ export function runCompareJob(input: CompareJobInput, context: JobContext): Hand
     difference += (b.data[i] - input.a.data[i]) ** 2;
     norm += input.a.data[i] ** 2;
   }
-  const output = { angles, relativeDifference: Math.sqrt(difference / (norm || 1)), gap: f.s[k - 1] - (f.s[k] ?? 0) };
+  const basisForScene = basisB.rows <= 3 ? basisB.data : null;
+  const output = { angles, relativeDifference: Math.sqrt(difference / (norm || 1)), gap: f.s[k - 1] - (f.s[k] ?? 0), basisB: basisForScene };
   return { output, transfer: [angles.buffer as ArrayBuffer] };
 }

@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LinearMapPage } from './pages';
 
@@ -59,4 +62,43 @@ test.describe('opening files', () => {
     const sigmas = (await app.sigmaTexts()).slice(0, 5);
     expect(sigmas).toEqual(fixed(expected['attn_Wq[1]']));
   });
+});
+
+test('exports the factors as .npz and .safetensors, and reopens them with the same numbers', async ({ page }) => {
+  const app = new LinearMapPage(page);
+  await app.open('#m=1,2,0;0,3,1;2,0,4;1,1,1&r=2');
+  await expect.poll(() => app.sigmaTexts()).toHaveLength(3);
+  const sigmas = await app.sigmaTexts();
+  for (const [button, ext] of [['Factors (.npz)', 'npz'], ['Factors (.safetensors)', 'safetensors']] as const) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`-svd\\.${ext}$`));
+    await page.getByTestId('file-input').setInputFiles({ name: `exported.${ext}`, mimeType: 'application/octet-stream', buffer: readFileSync(await download.path()) });
+    const table = page.getByRole('table', { name: new RegExp(`Arrays in exported.${ext}`) });
+    await expect(table).toContainText('4 × 3');
+    await table.getByRole('button', { name: 'Open A' }).click();
+    await expect(page.getByRole('heading', { name: `A from exported.${ext}` })).toBeVisible();
+    await expect.poll(() => app.sigmaTexts()).toEqual(sigmas);
+  }
+  // The snippet recomputes the app's numbers from the exported file (run it when numpy is here).
+  const [npz] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Factors (.npz)' }).click()]);
+  const [snippet] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'NumPy snippet' }).click()]);
+  const code = readFileSync(await snippet.path(), 'utf8');
+  expect(code).toContain('A_k = (U[:, :k] * S[:k]) @ V[:, :k].T');
+  const frobenius = Number(await page.getByTestId('error-frobenius').getAttribute('data-value'));
+  const dir = mkdtempSync(join(tmpdir(), 'snippet-'));
+  copyFileSync(await npz.path(), join(dir, npz.suggestedFilename()));
+  writeFileSync(join(dir, 'snippet.py'), code);
+  const hasNumpy = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' }).status === 0;
+  const run = spawnSync('python3', ['snippet.py'], { cwd: dir, encoding: 'utf8' });
+  if (hasNumpy) {
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('same as exported: True');
+    const printed = Number(/\|\|A - A_k\|\|_F = (\S+)/.exec(run.stdout)?.[1]);
+    expect(Math.abs(printed - frobenius)).toBeLessThan(1e-9 * Math.max(1, frobenius));
+  } else {
+    console.warn(`python3 with numpy is not available; the snippet was not run (${run.stderr?.split('\n').at(-2) ?? run.error})`);
+  }
+  const [state] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'State (JSON)' }).click()]);
+  expect(JSON.parse(readFileSync(await state.path(), 'utf8'))).toMatchObject({ format: 'subspace-explorer-state', version: 1 });
 });

@@ -20,6 +20,7 @@ import { HeatmapView } from '../ui/HeatmapView';
 import { AttentionView } from '../ui/AttentionView';
 import { ComparePanel } from '../ui/ComparePanel';
 import { SharePanel } from '../ui/SharePanel';
+import { ExportPanel } from '../ui/ExportPanel';
 import { useAppState } from '../state/store';
 import { effectiveView } from '../state/selectors';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -67,6 +68,7 @@ export function App() {
           <SingularValuesTable />
           <PlotsPanel />
           <ComparePanel />
+          <ExportPanel />
         </aside>
       </main>
     </div>

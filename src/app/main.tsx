@@ -9,6 +9,8 @@ import { startSourceEffect } from '../state/sourceEffect';
 import { startFileEffect } from '../state/fileEffect';
 import { startAttentionEffect } from '../state/attentionEffect';
 import { startCompareEffect } from '../state/compareEffect';
+import { startExportEffect } from '../state/exportEffect';
+import { downloadBlob } from '../ui/plots';
 import { createComputeClient, spawnBrowserWorker } from '../worker/client';
 import { App } from './App';
 import './styles.css';
@@ -20,6 +22,7 @@ startSvdEffect(appStore, client);
 startFileEffect(appStore, client);
 startAttentionEffect(appStore, client);
 startCompareEffect(appStore, client);
+startExportEffect(appStore, client, downloadBlob);
 startSourceEffect(appStore, client, {
   vectorsUrl: new URL('data/glove-subset.npy', document.baseURI).href,
   wordsUrl: new URL('data/glove-subset.words.json', document.baseURI).href,

@@ -7,6 +7,7 @@ import { runEmbeddingsJob } from './embeddingsJob';
 import { runLoadArrayJob, runOpenFileJob } from './fileJobs';
 import { runAttentionJob } from './attentionJob';
 import { runCompareJob } from './compareJob';
+import { runExportJob } from './exportJob';
 
 export const handlers: HandlerTable = {
   svd: runSvdJob,
@@ -17,4 +18,5 @@ export const handlers: HandlerTable = {
   loadArray: runLoadArrayJob,
   attentionHead: runAttentionJob,
   compareSubspaces: runCompareJob,
+  exportFactors: runExportJob,
 };

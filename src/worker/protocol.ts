@@ -12,6 +12,7 @@ import type { EmbeddingsJobInput } from './embeddingsJob';
 import type { LoadArrayJobInput, OpenFileJobInput, OpenFileJobOutput } from './fileJobs';
 import type { AttentionJobInput, AttentionJobOutput } from './attentionJob';
 import type { CompareJobInput, CompareJobOutput } from './compareJob';
+import type { ExportJobInput, ExportJobOutput } from './exportJob';
 
 /** Every job kind with its input and output. */
 export interface JobMap {
@@ -23,6 +24,7 @@ export interface JobMap {
   loadArray: { input: LoadArrayJobInput; output: MatrixJobOutput };
   attentionHead: { input: AttentionJobInput; output: AttentionJobOutput };
   compareSubspaces: { input: CompareJobInput; output: CompareJobOutput };
+  exportFactors: { input: ExportJobInput; output: ExportJobOutput };
 }
 
 export type JobKind = keyof JobMap;

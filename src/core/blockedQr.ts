@@ -9,7 +9,7 @@ import { gemm } from './gemm';
 import { applyReflectorLeft, makeReflector } from './householder';
 import { checkCancel, type ProgressOptions } from './progress';
 
-const PANEL = 32;
+const PANEL = 64;
 const LEAF = 4;
 
 /**

@@ -18,28 +18,33 @@ const MIN_DIAGONAL_RATIO = 1e-6;
  * choleskyQr2(new Float64Array([3, 4]), 2, 1); // { q: [0.6, 0.8], r: [5] }
  */
 export function choleskyQr2(y: Float64Array, m: number, l: number): { q: Float64Array; r: Float64Array } | null {
-  const r1 = choleskyOfGram(y, m, l);
-  if (!r1 || diagonalRatio(r1, l) < MIN_DIAGONAL_RATIO) return null;
+  const r1 = cholesky(gram(y, m, l), l);
+  if (!r1) return null;
   const q1 = timesInverseUpper(y, m, l, r1);
-  const r2 = choleskyOfGram(q1, m, l);
+  const r2 = cholesky(gram(q1, m, l), l);
   if (!r2) return null;
-  const q = timesInverseUpper(q1, m, l, r2);
-  // R = R2 R1 (both upper triangular).
-  const r = new Float64Array(l * l);
-  for (let i = 0; i < l; i++) {
-    for (let j = i; j < l; j++) {
-      let sum = 0;
-      for (let p = i; p <= j; p++) sum += r2[i * l + p] * r1[p * l + j];
-      r[i * l + j] = sum;
-    }
-  }
-  return { q, r };
+  return { q: timesInverseUpper(q1, m, l, r2), r: upperProduct(r2, r1, l) };
 }
 
-/** Upper Cholesky factor R of Y^T Y (R^T R = Y^T Y), or null if the Gram matrix is not numerically positive definite. */
-function choleskyOfGram(y: Float64Array, m: number, l: number): Float64Array | null {
+/**
+ * Y^T Y (l x l) for the m x l row-major Y, by one GEMM.
+ *
+ * @example gram(new Float64Array([3, 4]), 2, 1); // [25]
+ */
+export function gram(y: Float64Array, m: number, l: number): Float64Array {
   const g = new Float64Array(l * l);
   gemm(l, l, m, 1, { data: y, offset: 0, ld: l, trans: true }, { data: y, offset: 0, ld: l, trans: false }, 0, g, 0, l);
+  return g;
+}
+
+/**
+ * Upper Cholesky factor R (R^T R = G) of a symmetric l x l matrix, computed in place, or null if G
+ * is not numerically positive definite. Also null when R is too ill-conditioned for CholeskyQR
+ * (diagonal ratio below 1e-6), so callers can fall back to Householder.
+ *
+ * @example cholesky(new Float64Array([4, 2, 2, 5]), 2); // [2, 1, 0, 2]
+ */
+export function cholesky(g: Float64Array, l: number): Float64Array | null {
   for (let j = 0; j < l; j++) {
     let d = g[j * l + j];
     for (let p = 0; p < j; p++) d -= g[p * l + j] * g[p * l + j];
@@ -53,7 +58,7 @@ function choleskyOfGram(y: Float64Array, m: number, l: number): Float64Array | n
     }
     for (let i = 0; i < j; i++) g[j * l + i] = 0;
   }
-  return g;
+  return diagonalRatio(g, l) < MIN_DIAGONAL_RATIO ? null : g;
 }
 
 function diagonalRatio(r: Float64Array, l: number): number {
@@ -67,8 +72,12 @@ function diagonalRatio(r: Float64Array, l: number): number {
   return hi === 0 ? 0 : lo / hi;
 }
 
-/** Y R^{-1} for upper-triangular R: invert R (l x l, cheap), then one GEMM. */
-function timesInverseUpper(y: Float64Array, m: number, l: number, r: Float64Array): Float64Array {
+/**
+ * The inverse of an upper-triangular l x l matrix (also upper triangular).
+ *
+ * @example invertUpper(new Float64Array([2, 1, 0, 4]), 2); // [0.5, -0.125, 0, 0.25]
+ */
+export function invertUpper(r: Float64Array, l: number): Float64Array {
   const inv = new Float64Array(l * l);
   for (let j = 0; j < l; j++) {
     inv[j * l + j] = 1 / r[j * l + j];
@@ -78,6 +87,29 @@ function timesInverseUpper(y: Float64Array, m: number, l: number, r: Float64Arra
       inv[i * l + j] = -s / r[i * l + i];
     }
   }
+  return inv;
+}
+
+/**
+ * The product of two upper-triangular l x l matrices.
+ *
+ * @example upperProduct(new Float64Array([1, 1, 0, 1]), new Float64Array([2, 0, 0, 3]), 2); // [2, 3, 0, 3]
+ */
+export function upperProduct(a: Float64Array, b: Float64Array, l: number): Float64Array {
+  const out = new Float64Array(l * l);
+  for (let i = 0; i < l; i++) {
+    for (let j = i; j < l; j++) {
+      let sum = 0;
+      for (let p = i; p <= j; p++) sum += a[i * l + p] * b[p * l + j];
+      out[i * l + j] = sum;
+    }
+  }
+  return out;
+}
+
+/** Y R^{-1} for upper-triangular R: invert R (l x l, cheap), then one GEMM. */
+function timesInverseUpper(y: Float64Array, m: number, l: number, r: Float64Array): Float64Array {
+  const inv = invertUpper(r, l);
   const out = new Float64Array(m * l);
   gemm(m, l, l, 1, { data: y, offset: 0, ld: l, trans: false }, { data: inv, offset: 0, ld: l, trans: false }, 0, out, 0, l);
   return out;

@@ -33,6 +33,24 @@ describe('randomizedSvd', () => {
     expect(r.errorEstimate.bound).toBeLessThan(1e-12 * s[0]);
   });
 
+  it('small-side Gram path (p < 2 q l): tall, wide and rank-deficient agree with the full SVD', () => {
+    const spectrum = Array.from({ length: 30 }, (_, i) => 0.5 ** i);
+    const cases = [
+      matrixWithSpectrum(400, 30, spectrum, createRandom(21)),
+      matrixWithSpectrum(30, 400, spectrum, createRandom(22)),
+      // Rank 5 < l: the Cholesky of the sketch fails and the Householder fallback takes over.
+      matrixWithSpectrum(400, 30, spectrum.slice(0, 5), createRandom(23)),
+    ];
+    for (const b of cases) {
+      const r = randomizedSvd(b, 8, { seed: 3, oversample: 7 });
+      const exact = svd(b, { vectors: false }).s;
+      for (let i = 0; i < 8; i++) expect(Math.abs(r.s[i] - exact[i])).toBeLessThan(1e-10 * exact[0]);
+      expect(orthogonalityResidual(r.u)).toBeLessThan(100);
+      expect(orthogonalityResidual(r.v)).toBeLessThan(100);
+      expect(r.errorEstimate.bound).toBeGreaterThanOrEqual(exact[8] * (1 - 1e-9));
+    }
+  });
+
   it('checks its arguments and can be cancelled', () => {
     expect(() => randomizedSvd(a, 0)).toThrow(LinalgError);
     expect(() => randomizedSvd(a, 61)).toThrow('randomizedSvd: k must be an integer in [1, 60], got 61');

@@ -8,7 +8,7 @@
  * sigma_1), below what a truncated SVD resolves anyway; the a posteriori estimate reports the
  * actual error. Every product goes through the GEMM kernel.
  */
-import { choleskyQr2 } from './choleskyQr';
+import { cholesky, choleskyQr2, gram, invertUpper, upperProduct } from './choleskyQr';
 import { assertInteger, assertMatrix, LinalgError } from './errors';
 import { gemm } from './gemm';
 import type { Matrix } from './matrix';
@@ -87,13 +87,18 @@ export function randomizedSvd(a: Matrix, k: number, options: RandomizedSvdOption
   const tall = m >= n;
   const big = tall ? m : n;
   let z = orthonormalBasis(rng.fillNormal(new Float64Array(p * l)), p, l);
+  // The small-side Gram matrix G = A^T A (or A A^T) costs 2 m n p flops once; the power iterations
+  // cost 2q passes of 2 m n l. Form G when that is cheaper (p < 2 q l, e.g. 50000 x 100): every
+  // iteration is then a tiny p x p product. Rounding is the same: both see errors of eps ||A||^2.
+  const g = q > 0 && p < 2 * q * l ? smallSideGram(a, tall) : null;
   for (let it = 0; it < q; it++) {
     report(1 + it, 'power iteration');
-    z = orthonormalBasis(product(a, !tall, product(a, tall, z, big, l), p, l), p, l);
+    const next = g ? multiply(g, p, p, z, l) : product(a, !tall, product(a, tall, z, big, l), p, l);
+    z = orthonormalBasis(next, p, l);
   }
   report(q + 1, 'projected SVD');
   // A ~ Y Z^T (tall) or Z Y^T (wide), and Y = U_Y S W^T gives the factors.
-  const y = thinSvd(product(a, tall, z, big, l), big, l);
+  const y = (g && gramSketchSvd(a, tall, z, g, big, l)) ?? thinSvd(product(a, tall, z, big, l), big, l);
   const zw = new Float64Array(p * k);
   gemm(p, k, l, 1, { data: z, offset: 0, ld: l, trans: false }, { data: y.v.data, offset: 0, ld: l, trans: false }, 0, zw, 0, k);
   const uy = new Float64Array(big * k);
@@ -107,6 +112,43 @@ export function randomizedSvd(a: Matrix, k: number, options: RandomizedSvdOption
   const v = { rows: n, cols: k, data: tall ? zw : uy };
   canonicalizeSigns(u, v);
   return { rows: m, cols: n, u, s, v, errorEstimate };
+}
+
+/** G = A^T A (tall) or A A^T (wide): p x p. */
+function smallSideGram(a: Matrix, tall: boolean): Float64Array {
+  const { rows: m, cols: n } = a;
+  const p = tall ? n : m;
+  const inner = tall ? m : n;
+  const g = new Float64Array(p * p);
+  gemm(p, p, inner, 1, { data: a.data, offset: 0, ld: n, trans: tall }, { data: a.data, offset: 0, ld: n, trans: !tall }, 0, g, 0, p);
+  return g;
+}
+
+/** X Y for row-major X (rows x inner) and Y (inner x cols). */
+function multiply(x: Float64Array, rows: number, inner: number, y: Float64Array, cols: number): Float64Array {
+  const out = new Float64Array(rows * cols);
+  gemm(rows, cols, inner, 1, { data: x, offset: 0, ld: inner, trans: false }, { data: y, offset: 0, ld: cols, trans: false }, 0, out, 0, cols);
+  return out;
+}
+
+/**
+ * SVD of Y = A Z (tall; A^T Z wide) by CholeskyQR2 whose first Gram matrix Y^T Y = Z^T G Z comes
+ * from the small-side Gram matrix, so the first pass is folded into the one product
+ * Q1 = A (Z R1^{-1}). Null when Y is too ill-conditioned (then the caller uses thinSvd).
+ */
+function gramSketchSvd(a: Matrix, tall: boolean, z: Float64Array, g: Float64Array, big: number, l: number): SvdWithVectors | null {
+  const p = tall ? a.cols : a.rows;
+  const zgz = new Float64Array(l * l);
+  gemm(l, l, p, 1, { data: z, offset: 0, ld: l, trans: true }, { data: multiply(g, p, p, z, l), offset: 0, ld: l, trans: false }, 0, zgz, 0, l);
+  const r1 = cholesky(zgz, l);
+  if (!r1) return null;
+  const q1 = product(a, tall, multiply(z, p, l, invertUpper(r1, l), l), big, l);
+  const r2 = cholesky(gram(q1, big, l), l);
+  if (!r2) return null;
+  const small = svd({ rows: l, cols: l, data: upperProduct(r2, r1, l) });
+  // U_Y = Q1 R2^{-1} U_R.
+  const u = multiply(q1, big, l, multiply(invertUpper(r2, l), l, l, small.u.data, l), l);
+  return { rows: big, cols: l, u: { rows: big, cols: l, data: u }, s: small.s, v: small.v };
 }
 
 /**

@@ -10,12 +10,15 @@ import { startFileEffect } from '../state/fileEffect';
 import { startAttentionEffect } from '../state/attentionEffect';
 import { startCompareEffect } from '../state/compareEffect';
 import { startExportEffect } from '../state/exportEffect';
+import { startPersistence } from '../state/persistence';
 import { downloadBlob } from '../ui/plots';
 import { createComputeClient, spawnBrowserWorker } from '../worker/client';
 import { App } from './App';
 import './styles.css';
 
 const client = createComputeClient(spawnBrowserWorker);
+// Saved work comes back only when the address holds no link; a link wins.
+startPersistence(appStore, window.indexedDB, window.location.hash === '');
 // The link is read before the first job, so a link's matrix is the first thing computed.
 startUrlSync(appStore, window.location, window.history, window);
 startSvdEffect(appStore, client);

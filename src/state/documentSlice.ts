@@ -39,10 +39,37 @@ export interface DocumentSlice {
   cellErrors: Record<string, string>;
   /** Increases on every change of `matrix`, so results can be matched to their input. */
   revision: number;
+  /** Earlier documents (most recent last) and undone ones (most recent last), for undo and redo. */
+  past: DocSnapshot[];
+  future: DocSnapshot[];
   setCell(row: number, col: number, text: string): void;
   /** Resizes a small matrix, keeping the overlapping block and filling the rest from the identity. */
   resize(rows: number, cols: number): void;
   loadMatrix(matrix: DocMatrix, source?: MatrixSource): void;
+  undo(): void;
+  redo(): void;
+}
+
+export interface DocSnapshot {
+  matrix: DocMatrix;
+  source: MatrixSource;
+}
+
+/** Undo keeps at most this many entries in all (8 million: 64 MB of float64). */
+const HISTORY_ENTRY_BUDGET = 8_000_000;
+/** Keystrokes in one cell within this time are one step of undo. */
+const COALESCE_MS = 1500;
+let lastEdit = { key: '', at: 0 };
+
+/** Drops the oldest snapshots until the history fits its budget. */
+function trimmed(snapshots: DocSnapshot[]): DocSnapshot[] {
+  let total = 0;
+  let keepFrom = snapshots.length;
+  while (keepFrom > 0 && total + snapshots[keepFrom - 1].matrix.data.length <= HISTORY_ENTRY_BUDGET && snapshots.length - keepFrom < 100) {
+    keepFrom--;
+    total += snapshots[keepFrom].matrix.data.length;
+  }
+  return snapshots.slice(keepFrom);
 }
 
 export const DEFAULT_MATRIX: DocMatrix = { rows: 2, cols: 2, data: Float64Array.from([3, 0, 4, 5]) };
@@ -77,6 +104,8 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
   cells: cellsOf(DEFAULT_MATRIX),
   cellErrors: {},
   revision: 0,
+  past: [],
+  future: [],
   setCell(row, col, text) {
     const { cells, cellErrors, matrix, revision, source } = get();
     if (!cells) return;
@@ -99,7 +128,12 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
     data[index] = parsed.value;
     // An edited preset is the person's own matrix now.
     const nextSource = source.kind === 'typed' ? source : TYPED;
-    set({ cells: nextCells, cellErrors: nextErrors, matrix: { ...matrix, data }, source: nextSource, revision: revision + 1 });
+    // Typing a number is one step of undo, not one per keystroke.
+    const now = Date.now();
+    const coalesce = lastEdit.key === key && now - lastEdit.at < COALESCE_MS;
+    lastEdit = { key, at: now };
+    const past = coalesce ? get().past : trimmed([...get().past, { matrix, source }]);
+    set({ cells: nextCells, cellErrors: nextErrors, matrix: { ...matrix, data }, source: nextSource, revision: revision + 1, past, future: [] });
   },
   resize(rows, cols) {
     const { matrix } = get();
@@ -115,6 +149,44 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
     get().loadMatrix({ rows, cols, data }, TYPED);
   },
   loadMatrix(next, source = TYPED) {
-    set({ matrix: next, source, cells: cellsOf(next), cellErrors: {}, revision: get().revision + 1 });
+    const { matrix, source: previous } = get();
+    lastEdit = { key: '', at: 0 };
+    set({
+      matrix: next,
+      source,
+      cells: cellsOf(next),
+      cellErrors: {},
+      revision: get().revision + 1,
+      past: trimmed([...get().past, { matrix, source: previous }]),
+      future: [],
+    });
+  },
+  undo() {
+    const { past, future, matrix, source, revision } = get();
+    const previous = past.at(-1);
+    if (!previous) return;
+    lastEdit = { key: '', at: 0 };
+    set({
+      ...previous,
+      cells: cellsOf(previous.matrix),
+      cellErrors: {},
+      revision: revision + 1,
+      past: past.slice(0, -1),
+      future: trimmed([...future, { matrix, source }]),
+    });
+  },
+  redo() {
+    const { past, future, matrix, source, revision } = get();
+    const next = future.at(-1);
+    if (!next) return;
+    lastEdit = { key: '', at: 0 };
+    set({
+      ...next,
+      cells: cellsOf(next.matrix),
+      cellErrors: {},
+      revision: revision + 1,
+      past: trimmed([...past, { matrix, source }]),
+      future: future.slice(0, -1),
+    });
   },
 });

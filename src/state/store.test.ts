@@ -63,6 +63,44 @@ describe('document slice', () => {
   });
 });
 
+describe('undo and redo', () => {
+  it('undoes a typed number in one step, then a preset, and redoes them', () => {
+    const store = createAppStore();
+    store.getState().setCell(0, 0, '1');
+    store.getState().setCell(0, 0, '12'); // the same cell, moments later: one step
+    store.getState().loadPreset('shear');
+    expect(Array.from(store.getState().matrix.data)).toEqual([1, 1, 0, 1]);
+    store.getState().undo();
+    expect(Array.from(store.getState().matrix.data)).toEqual([12, 0, 4, 5]);
+    store.getState().undo();
+    expect(Array.from(store.getState().matrix.data)).toEqual([3, 0, 4, 5]);
+    expect(store.getState().past).toHaveLength(0);
+    store.getState().undo(); // nothing left: no change
+    expect(Array.from(store.getState().matrix.data)).toEqual([3, 0, 4, 5]);
+    store.getState().redo();
+    store.getState().redo();
+    expect(Array.from(store.getState().matrix.data)).toEqual([1, 1, 0, 1]);
+    expect(store.getState().source.title).toBe('Shear');
+  });
+
+  it('forgets the redo branch after a new change, and keeps the cells in step', () => {
+    const store = createAppStore();
+    store.getState().loadPreset('rotation');
+    store.getState().undo();
+    store.getState().setCell(1, 1, '7');
+    expect(store.getState().future).toHaveLength(0);
+    expect(store.getState().cells?.[1][1]).toBe('7');
+  });
+
+  it('bounds the history of big matrices', () => {
+    const store = createAppStore();
+    for (let i = 0; i < 5; i++) store.getState().loadMatrix({ rows: 2000, cols: 1000, data: new Float64Array(2_000_000) });
+    const entries = store.getState().past.reduce((sum, snapshot) => sum + snapshot.matrix.data.length, 0);
+    expect(entries).toBeLessThanOrEqual(8_000_000);
+    expect(store.getState().past.length).toBeLessThan(5);
+  });
+});
+
 describe('view slice', () => {
   it('steps by whole stages and clamps at the ends', () => {
     const store = createAppStore();

@@ -5,6 +5,7 @@
  */
 import { useAppState } from '../state/store';
 import { EDITOR_SIZES, GRID_MAX } from '../state/documentSlice';
+import { UndoButtons } from './UndoButtons';
 
 const DIMENSIONS = Array.from({ length: GRID_MAX }, (_, i) => i + 1);
 
@@ -52,6 +53,7 @@ export function MatrixEditor() {
           <div className="dimensions">
             <DimensionSelect label="Rows" value={rows} onChange={(r) => resize(r, cols)} />
             <DimensionSelect label="Columns" value={cols} onChange={(c) => resize(rows, c)} />
+            <UndoButtons />
           </div>
           <div className="matrix-grid" style={{ gridTemplateColumns: `repeat(${cols}, minmax(${cols > 6 ? 3 : 4.5}rem, 1fr))` }}>
             {cells.map((line, i) =>
@@ -85,9 +87,12 @@ export function MatrixEditor() {
           </div>
         </>
       ) : (
-        <p className="hint">
-          This matrix is too big to edit cell by cell ({GRID_MAX} × {GRID_MAX} at most); see its heatmap in the plots.
-        </p>
+        <>
+          <p className="hint">
+            This matrix is too big to edit cell by cell ({GRID_MAX} × {GRID_MAX} at most); see it in the Heatmaps view.
+          </p>
+          <UndoButtons />
+        </>
       )}
       {errors.length > 0 && (
         <ul className="cell-errors" aria-live="polite">

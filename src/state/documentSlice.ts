@@ -98,6 +98,24 @@ export function parseEntry(text: string): { value: number } | { error: string } 
   return { value };
 }
 
+/** Moves one step back (undo) or forward (redo) through the history. */
+function travel(get: () => AppState, set: (patch: Partial<AppState>) => void, direction: 'back' | 'forward'): void {
+  const { past, future, matrix, source, revision } = get();
+  const [from, to] = direction === 'back' ? [past, future] : [future, past];
+  const target = from.at(-1);
+  if (!target) return;
+  lastEdit = { key: '', at: 0 };
+  const rest = from.slice(0, -1);
+  const pushed = trimmed([...to, { matrix, source }]);
+  set({
+    ...target,
+    cells: cellsOf(target.matrix),
+    cellErrors: {},
+    revision: revision + 1,
+    ...(direction === 'back' ? { past: rest, future: pushed } : { past: pushed, future: rest }),
+  });
+}
+
 export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> = (set, get) => ({
   matrix: DEFAULT_MATRIX,
   source: TYPED,
@@ -162,18 +180,12 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
     });
   },
   undo() {
-    const { past, future, matrix, source, revision } = get();
-    const previous = past.at(-1);
-    if (!previous) return;
-    lastEdit = { key: '', at: 0 };
-    set({
-      ...previous,
-      cells: cellsOf(previous.matrix),
-      cellErrors: {},
-      revision: revision + 1,
-      past: past.slice(0, -1),
-      future: trimmed([...future, { matrix, source }]),
-    });
+    travel(get, set, 'back');
+  },
+  redo() {
+    travel(get, set, 'forward');
+  },
+});
   },
   redo() {
     const { past, future, matrix, source, revision } = get();

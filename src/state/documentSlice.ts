@@ -186,19 +186,3 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
     travel(get, set, 'forward');
   },
 });
-  },
-  redo() {
-    const { past, future, matrix, source, revision } = get();
-    const next = future.at(-1);
-    if (!next) return;
-    lastEdit = { key: '', at: 0 };
-    set({
-      ...next,
-      cells: cellsOf(next.matrix),
-      cellErrors: {},
-      revision: revision + 1,
-      past: trimmed([...past, { matrix, source }]),
-      future: future.slice(0, -1),
-    });
-  },
-});

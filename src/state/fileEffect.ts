@@ -31,8 +31,23 @@ export function startFileEffect(store: AppStore, client: ComputeClient): () => v
     else if (listing.entries.length === 0) store.getState().setFileState({ status: 'error', error: `${file.name} holds no arrays.` });
   }
 
+  const urls = new Map<number, string>();
+  const onProgress = (fraction: number, stage: string) => store.getState().setFileState({ progress: { fraction, stage } });
+
+  async function openUrl(request: Extract<FileRequest, { kind: 'url' }>): Promise<void> {
+    const { id, url } = request;
+    const listing = await client.run('openUrl', { fileId: id, url }, { slot: 'file', onProgress, ...KEEP_WORKER }).promise;
+    if (store.getState().file.request !== request) return;
+    urls.set(id, url);
+    const opened = { id, name: listing.name ?? url, size: null, url, ranged: listing.ranged, format: listing.format, entries: listing.entries, warnings: listing.warnings };
+    const files = [...store.getState().file.files, opened].slice(-KEEP_FILES);
+    store.getState().setFileState({ opened, files, status: 'done', request: null, progress: null });
+    const [only] = listing.entries;
+    if (listing.entries.length === 1 && only.shape.length <= 2) store.getState().loadArray(only.name);
+  }
+
   async function load(request: Extract<FileRequest, { kind: 'load' }>): Promise<void> {
-    const matrix = await client.run('loadArray', { fileId: request.fileId, entry: request.entry, slice: request.slice }, { slot: 'file', ...KEEP_WORKER }).promise;
+    const matrix = await client.run('loadArray', { fileId: request.fileId, entry: request.entry, slice: request.slice }, { slot: 'file', onProgress, ...KEEP_WORKER }).promise;
     const state = store.getState();
     if (state.file.request !== request) return;
     const fileName = state.file.opened?.name ?? 'file';
@@ -41,7 +56,7 @@ export function startFileEffect(store: AppStore, client: ComputeClient): () => v
       { rows: matrix.rows, cols: matrix.cols, data: matrix.data },
       { kind: 'file', title: `${request.entry}${slice} from ${fileName}`, description: `${matrix.rows} × ${matrix.cols}` },
     );
-    state.setFileState({ status: 'done', request: null });
+    state.setFileState({ status: 'done', request: null, progress: null });
     const small = matrix.rows <= 3 && matrix.cols <= 3;
     state.applyView({ view: small ? 'map' : 'cloud', rank: small ? null : Math.min(10, matrix.rows, matrix.cols), of: 'rows', step: 3 });
   }
@@ -55,15 +70,19 @@ export function startFileEffect(store: AppStore, client: ComputeClient): () => v
       }
       void blob.arrayBuffer().then((bytes) => client.run('openFile', { fileId: id, name: blob.name, bytes }, { transfer: [bytes], ...KEEP_WORKER }).promise).catch(() => undefined);
     }
+    for (const [id, url] of urls) {
+      if (kept.has(id)) void client.run('openUrl', { fileId: id, url }, KEEP_WORKER).promise.catch(() => undefined);
+      else urls.delete(id);
+    }
   });
 
   const unsubscribe = store.subscribe((state, previous) => {
     const request = state.file.request;
     if (!request || request === previous.file.request) return;
-    const work = request.kind === 'open' ? open(request) : load(request);
+    const work = request.kind === 'open' ? open(request) : request.kind === 'url' ? openUrl(request) : load(request);
     work.catch((error: unknown) => {
       if (error instanceof JobCancelledError || store.getState().file.request !== request) return;
-      store.getState().setFileState({ status: 'error', error: messageOf(error), request: null });
+      store.getState().setFileState({ status: 'error', error: messageOf(error), request: null, progress: null });
     });
   });
   return () => {

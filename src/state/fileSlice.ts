@@ -18,7 +18,12 @@ export type ArrayEntryInfo = OpenFileJobOutput['entries'][number];
 export interface OpenedFile {
   id: number;
   name: string;
-  size: number;
+  /** Bytes, or null when unknown (a file read piecewise from a URL). */
+  size: number | null;
+  /** Where it came from, for files opened from a URL. */
+  url?: string;
+  /** Whether it is read piecewise with HTTP Range requests. */
+  ranged?: boolean;
   format: string;
   entries: ArrayEntryInfo[];
   warnings: string[];
@@ -26,6 +31,7 @@ export interface OpenedFile {
 
 export type FileRequest =
   | { kind: 'open'; id: number; file: Blob & { name: string } }
+  | { kind: 'url'; id: number; url: string }
   | { kind: 'load'; fileId: number; entry: string; slice: number[] };
 
 export interface FileSlice {
@@ -37,15 +43,19 @@ export interface FileSlice {
     /** The files the worker still holds (the last few), for views that combine arrays of several. */
     files: OpenedFile[];
     request: FileRequest | null;
+    /** Download or read progress of the running request. */
+    progress?: { fraction: number; stage: string } | null;
   };
   openFile(file: Blob & { name: string }): void;
+  openUrl(url: string): void;
   loadArray(entry: string, slice?: number[]): void;
   setFileState(patch: Partial<FileSlice['file']>): void;
 }
 
 let nextFileId = 1;
 
-export function formatBytes(bytes: number): string {
+export function formatBytes(bytes: number | null): string {
+  if (bytes === null) return 'size unknown';
   if (bytes < 1024) return `${bytes} B`;
   const units = ['KB', 'MB', 'GB'];
   let value = bytes / 1024;
@@ -65,6 +75,14 @@ export const createFileSlice: StateCreator<AppState, [], [], FileSlice> = (set, 
       return;
     }
     set({ file: { ...get().file, status: 'running', error: null, request: { kind: 'open', id: nextFileId++, file } } });
+  },
+  openUrl(url) {
+    const trimmed = url.trim();
+    if (!/^https?:\/\/\S+$/i.test(trimmed)) {
+      set({ file: { ...get().file, status: 'error', error: `"${trimmed.slice(0, 80)}" is not an http or https URL.`, request: null } });
+      return;
+    }
+    set({ file: { ...get().file, status: 'running', error: null, progress: null, request: { kind: 'url', id: nextFileId++, url: trimmed } } });
   },
   loadArray(entry, slice = []) {
     const opened = get().file.opened;

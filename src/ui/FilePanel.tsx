@@ -1,5 +1,6 @@
 /**
- * Opening a file: a button named "Open file" and dropping a file anywhere on the page. Files with
+ * Opening a file: a button named "Open file", dropping a file anywhere on the page, or a URL (a
+ * .safetensors on a server with Range support is read piecewise). Files with
  * several arrays list them (name, shape, dtype, size) to pick from; an array of more than two
  * dimensions is opened as one 2-D slice, chosen by its leading indices.
  */
@@ -50,6 +51,8 @@ function EntryRow({ entry, onOpen }: { entry: ArrayEntryInfo; onOpen(slice: numb
 export function FilePanel() {
   const input = useRef<HTMLInputElement>(null);
   const openFile = useAppState((s) => s.openFile);
+  const openUrl = useAppState((s) => s.openUrl);
+  const [url, setUrl] = useState('');
   const loadArray = useAppState((s) => s.loadArray);
   const file = useAppState((s) => s.file);
   const [dragging, setDragging] = useState(false);
@@ -106,7 +109,26 @@ export function FilePanel() {
       <p className="hint">
         .npy, .npz, .safetensors, CSV or TSV: open one or drop it anywhere on the page. It is read on this computer only.
       </p>
-      {file.status === 'running' && <p className="hint" aria-live="polite">Reading…</p>}
+      <form
+        className="url-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          openUrl(url);
+        }}
+      >
+        <label htmlFor="file-url" className="visually-hidden">
+          URL of a file
+        </label>
+        <input id="file-url" type="url" placeholder="https://…/model.safetensors" value={url} onChange={(event) => setUrl(event.target.value)} />
+        <button type="submit" disabled={url.trim() === ''}>
+          Open from URL
+        </button>
+      </form>
+      {file.status === 'running' && (
+        <p className="hint" aria-live="polite">
+          {file.progress ? `${file.progress.stage}${file.progress.fraction > 0 ? ` (${Math.round(100 * file.progress.fraction)} %)` : ''}…` : 'Reading…'}
+        </p>
+      )}
       {file.status === 'error' && file.error && (
         <p className="error-text" role="alert">
           {file.error} Your current matrix is unchanged.
@@ -116,7 +138,7 @@ export function FilePanel() {
         <div className="entries">
           <table className="numbers entries-table">
             <caption>
-              Arrays in {opened.name} ({formatBytes(opened.size)})
+              Arrays in {opened.name} ({opened.ranged ? 'read piecewise from the server: only the arrays you open are downloaded' : formatBytes(opened.size)})
             </caption>
             <thead>
               <tr>

@@ -18,8 +18,8 @@ async function readShared(path: string): Promise<Uint8Array | null> {
 describe('attention head job', () => {
   const synthetic: AttentionJobInput = { source: { kind: 'synthetic', dModel: 48, seed: 3 }, layout: 'x-times-w', headSize: 12, head: 1, seed: 9 };
 
-  it('finds rank at most the head size, and scores unchanged by (W_Q R, W_K R^-T)', () => {
-    const { output } = runAttentionJob(synthetic, context);
+  it('finds rank at most the head size, and scores unchanged by (W_Q R, W_K R^-T)', async () => {
+    const { output } = await runAttentionJob(synthetic, context);
     expect(output.heads).toBe(4);
     expect(output.spectrum).toHaveLength(48);
     expect(output.rank).toBe(12);
@@ -31,16 +31,16 @@ describe('attention head job', () => {
     expect(output.invariance.basisChange).toBeGreaterThan(0.3);
   });
 
-  it('reads heads as row blocks for the q = W x layout', () => {
-    const { output } = runAttentionJob({ ...synthetic, layout: 'w-times-x' }, context);
+  it('reads heads as row blocks for the q = W x layout', async () => {
+    const { output } = await runAttentionJob({ ...synthetic, layout: 'w-times-x' }, context);
     expect(output.rank).toBe(12);
   });
 
   it.each([
     [{ headSize: 7 }, /head size 7 must divide the 48/],
     [{ head: 4 }, /Head 5 does not exist: there are 4 heads/],
-  ])('explains bad settings %j', (patch, message) => {
-    expect(() => runAttentionJob({ ...synthetic, ...patch }, context)).toThrow(message);
+  ])('explains bad settings %j', async (patch, message) => {
+    await expect(runAttentionJob({ ...synthetic, ...patch }, context)).rejects.toThrow(message);
   });
 
   it('reads a real GPT-2 head: rank 64 of 768', async () => {
@@ -53,7 +53,7 @@ describe('attention head job', () => {
     runOpenFileJob({ fileId: 901, name: 'wq.npy', bytes: wq.buffer as ArrayBuffer }, context);
     runOpenFileJob({ fileId: 902, name: 'wk.npy', bytes: wk.buffer as ArrayBuffer }, context);
     const query = { fileId: 901, entry: 'wq', slice: [0] };
-    const { output } = runAttentionJob(
+    const { output } = await runAttentionJob(
       { source: { kind: 'file', query, key: { fileId: 902, entry: 'wk', slice: [0] } }, layout: 'x-times-w', headSize: 64, head: 0, seed: 1 },
       context,
     );
@@ -65,7 +65,7 @@ describe('attention head job', () => {
     expect(output.angles).toHaveLength(64);
     expect(output.invariance.maxScoreChange).toBeLessThan(1e-9 * output.invariance.maxScore);
     // Query against itself: the subspaces coincide, every principal angle is zero.
-    const self = runAttentionJob({ source: { kind: 'file', query, key: query }, layout: 'x-times-w', headSize: 64, head: 0, seed: 1 }, context).output;
+    const self = (await runAttentionJob({ source: { kind: 'file', query, key: query }, layout: 'x-times-w', headSize: 64, head: 0, seed: 1 }, context)).output;
     expect(Math.max(...self.angles)).toBeLessThan(1e-6);
   });
 });

@@ -102,12 +102,12 @@ function fusedPart(w: Matrix, part: 0 | 1, layout: WeightLayout): Matrix {
   return layout === 'w-times-x' ? transposed(block) : block;
 }
 
-function loadRef(ref: WeightRef, part: 0 | 1, layout: WeightLayout): Matrix {
-  const w = weightMatrix(ref.fileId, ref.entry, ref.slice);
+async function loadRef(ref: WeightRef, part: 0 | 1, layout: WeightLayout): Promise<Matrix> {
+  const w = await weightMatrix(ref.fileId, ref.entry, ref.slice);
   return ref.fused ? fusedPart(w, part, layout) : w;
 }
 
-function weights(input: AttentionJobInput): { wq: Matrix; wk: Matrix } {
+async function weights(input: AttentionJobInput): Promise<{ wq: Matrix; wk: Matrix }> {
   const { source } = input;
   if (source.kind === 'synthetic') {
     const rng = createRandom(source.seed);
@@ -119,12 +119,12 @@ function weights(input: AttentionJobInput): { wq: Matrix; wk: Matrix } {
     };
     return { wq: gaussian(), wk: gaussian() };
   }
-  return { wq: loadRef(source.query, 0, input.layout), wk: loadRef(source.key, 1, input.layout) };
+  return { wq: await loadRef(source.query, 0, input.layout), wk: await loadRef(source.key, 1, input.layout) };
 }
 
-export function runAttentionJob(input: AttentionJobInput, context: JobContext): HandlerResult<AttentionJobOutput> {
+export async function runAttentionJob(input: AttentionJobInput, context: JobContext): Promise<HandlerResult<AttentionJobOutput>> {
   context.progress(0, 'reading the weights');
-  let { wq, wk } = weights(input);
+  let { wq, wk } = await weights(input);
   // Work in the x W layout: rows index the model's input space, column blocks are heads.
   if (input.layout === 'w-times-x') {
     wq = transposed(wq);

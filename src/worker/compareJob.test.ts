@@ -16,23 +16,23 @@ function setup(level: number, revision: number): CompareJobInput {
 }
 
 describe('compare subspaces job', () => {
-  it('finds zero angles when B equals A', () => {
-    const { output } = runCompareJob(setup(0, 1), context);
+  it('finds zero angles when B equals A', async () => {
+    const { output } = await runCompareJob(setup(0, 1), context);
     expect(output.angles).toHaveLength(3);
     expect(Math.max(...output.angles)).toBeLessThan(1e-7);
     expect(output.relativeDifference).toBe(0);
   });
 
-  it('turns the subspace further as the noise grows', () => {
-    const small = runCompareJob(setup(0.01, 2), context).output;
-    const large = runCompareJob(setup(0.3, 3), context).output;
+  it('turns the subspace further as the noise grows', async () => {
+    const small = (await runCompareJob(setup(0.01, 2), context)).output;
+    const large = (await runCompareJob(setup(0.3, 3), context)).output;
     expect(small.relativeDifference).toBeCloseTo(0.01, 2); // 600 Gaussian entries: the norm is exact only on average
     expect(Math.max(...small.angles)).toBeGreaterThan(0);
     expect(Math.max(...large.angles)).toBeGreaterThan(Math.max(...small.angles));
     expect(Math.max(...large.angles)).toBeLessThanOrEqual(Math.PI / 2);
   });
 
-  it('refuses a noise level out of range', () => {
-    expect(() => runCompareJob(setup(20, 4), context)).toThrow(/noise level must be from 0 to 10/);
+  it('refuses a noise level out of range', async () => {
+    await expect(runCompareJob(setup(20, 4), context)).rejects.toThrow(/noise level must be from 0 to 10/);
   });
 });

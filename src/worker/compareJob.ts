@@ -30,10 +30,10 @@ export interface CompareJobOutput {
   basisB: Float64Array | null;
 }
 
-function secondMatrix(input: CompareJobInput): Matrix {
+async function secondMatrix(input: CompareJobInput): Promise<Matrix> {
   const { a, second } = input;
   if (second.kind === 'file') {
-    const b = weightMatrix(second.ref.fileId, second.ref.entry, second.ref.slice);
+    const b = await weightMatrix(second.ref.fileId, second.ref.entry, second.ref.slice);
     if (b.rows !== a.rows || b.cols !== a.cols) throw new Error(`The second matrix is ${b.rows} x ${b.cols}; it must have the shape of A, ${a.rows} x ${a.cols}.`);
     return b;
   }
@@ -50,12 +50,12 @@ function secondMatrix(input: CompareJobInput): Matrix {
 /** The last second matrix and its SVD: moving the rank only needs new angles, not a new SVD. */
 let cached: { key: string; b: Matrix; f: ReturnType<typeof svd> } | null = null;
 
-export function runCompareJob(input: CompareJobInput, context: JobContext): HandlerResult<CompareJobOutput> {
+export async function runCompareJob(input: CompareJobInput, context: JobContext): Promise<HandlerResult<CompareJobOutput>> {
   const k = input.basis.cols;
   const key = `${input.aRevision}|${JSON.stringify(input.second)}`;
   if (cached?.key !== key) {
     context.progress(0, 'SVD of the second matrix');
-    const b = secondMatrix(input);
+    const b = await secondMatrix(input);
     cached = { key, b, f: svd(b) };
   }
   const { b, f } = cached;

@@ -3,7 +3,8 @@
  * (the page never holds the bytes twice); 'loadArray' turns one array, or one 2-D slice of a
  * higher-dimensional array, into a matrix. A restarted worker has forgotten its files, and says so.
  */
-import { readArrays, type ArrayFile } from '../io/read-arrays';
+import { readArrays } from '../io/read-arrays';
+import { openRemote, type LazyArrayFile } from './remoteFile';
 import type { ArrayEntry } from '../io/types';
 import { fmtShape } from '../io/types';
 import type { Matrix } from '../core';
@@ -14,7 +15,12 @@ import type { MatrixJobOutput } from './randomSpectrumJob';
 export const MAX_MATRIX_ENTRIES = 2 ** 27;
 /** Files kept open at once; older ones are forgotten. */
 export const KEEP_FILES = 4;
-const openFiles = new Map<number, { name: string; file: ArrayFile }>();
+const openFiles = new Map<number, { name: string; file: LazyArrayFile }>();
+
+function keep(fileId: number, name: string, file: LazyArrayFile): void {
+  openFiles.set(fileId, { name, file });
+  while (openFiles.size > KEEP_FILES) openFiles.delete(openFiles.keys().next().value!);
+}
 
 export interface OpenFileJobInput {
   fileId: number;
@@ -26,14 +32,28 @@ export interface OpenFileJobOutput {
   format: string;
   entries: ArrayEntry[];
   warnings: string[];
+  /** The file's name (from the URL, for files opened from one). */
+  name?: string;
+  /** Whether a URL is read piecewise with Range requests (only the chosen tensor is fetched). */
+  ranged?: boolean;
 }
 
 export function runOpenFileJob(input: OpenFileJobInput, context: JobContext): HandlerResult<OpenFileJobOutput> {
   context.progress(0, `reading ${input.name}`);
   const file = readArrays(input.name, new Uint8Array(input.bytes), { maxElements: MAX_MATRIX_ENTRIES });
-  openFiles.set(input.fileId, { name: input.name, file });
-  while (openFiles.size > KEEP_FILES) openFiles.delete(openFiles.keys().next().value!);
+  keep(input.fileId, input.name, file);
   return { output: { format: file.format, entries: file.entries, warnings: file.warnings }, transfer: [] };
+}
+
+export interface OpenUrlJobInput {
+  fileId: number;
+  url: string;
+}
+
+export async function runOpenUrlJob(input: OpenUrlJobInput, context: JobContext): Promise<HandlerResult<OpenFileJobOutput>> {
+  const { name, file, ranged } = await openRemote(input.url, context.progress, MAX_MATRIX_ENTRIES);
+  keep(input.fileId, name, file);
+  return { output: { format: file.format, entries: file.entries, warnings: file.warnings, name, ranged }, transfer: [] };
 }
 
 export interface LoadArrayJobInput {
@@ -56,9 +76,9 @@ function sliceOffset(shape: number[], slice: number[], name: string): number {
   return offset * shape[lead] * shape[lead + 1];
 }
 
-export function runLoadArrayJob(input: LoadArrayJobInput, context: JobContext): HandlerResult<MatrixJobOutput> {
+export async function runLoadArrayJob(input: LoadArrayJobInput, context: JobContext): Promise<HandlerResult<MatrixJobOutput>> {
   context.progress(0, `decoding ${input.entry}`);
-  const { rows, cols, data } = weightMatrix(input.fileId, input.entry, input.slice);
+  const { rows, cols, data } = await weightMatrix(input.fileId, input.entry, input.slice);
   return { output: { rows, cols, data }, transfer: [data.buffer as ArrayBuffer] };
 }
 
@@ -70,10 +90,10 @@ export interface WeightRefLike {
 }
 
 /** One array (or 2-D slice) of an open file as a float64 matrix, refusing NaN and infinities. */
-export function weightMatrix(fileId: number, entry: string, slice: number[]): Matrix {
+export async function weightMatrix(fileId: number, entry: string, slice: number[]): Promise<Matrix> {
   const open = openFiles.get(fileId);
   if (!open) throw new Error('The file is no longer open in the worker (it was restarted or the file was replaced); please open it again.');
-  const array = open.file.load(entry);
+  const array = await open.file.load(entry);
   const shape = array.shape.length === 0 ? [1, 1] : array.shape.length === 1 ? [1, array.shape[0]] : array.shape;
   const rows = shape[shape.length - 2];
   const cols = shape[shape.length - 1];

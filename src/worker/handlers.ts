@@ -4,7 +4,7 @@ import { runSvdJob } from './svdJob';
 import { runRandomSpectrumJob } from './randomSpectrumJob';
 import { runParseTextJob } from './parseTextJob';
 import { runEmbeddingsJob } from './embeddingsJob';
-import { runLoadArrayJob, runOpenFileJob } from './fileJobs';
+import { runLoadArrayJob, runOpenFileJob, runOpenUrlJob } from './fileJobs';
 import { runAttentionJob } from './attentionJob';
 import { runCompareJob } from './compareJob';
 import { runExportJob } from './exportJob';
@@ -15,6 +15,7 @@ export const handlers: HandlerTable = {
   parseText: runParseTextJob,
   loadEmbeddings: runEmbeddingsJob,
   openFile: runOpenFileJob,
+  openUrl: runOpenUrlJob,
   loadArray: runLoadArrayJob,
   attentionHead: runAttentionJob,
   compareSubspaces: runCompareJob,

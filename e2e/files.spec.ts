@@ -102,3 +102,21 @@ test('exports the factors as .npz and .safetensors, and reopens them with the sa
   const [state] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'State (JSON)' }).click()]);
   expect(JSON.parse(readFileSync(await state.path(), 'utf8'))).toMatchObject({ format: 'subspace-explorer-state', version: 1 });
 });
+
+test('a link to a big local array names the file, and continues once the person opens it', async ({ page, context }) => {
+  const app = new LinearMapPage(page);
+  await app.open('#m=3,0;4,5');
+  await page.getByTestId('file-input').setInputFiles(fixture('wide.npy'));
+  await expect(page.getByText('60 × 50, computed in the worker')).toBeVisible();
+  const sigmas = await app.sigmaTexts();
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#file=wide\.npy&size=\d+&entry=wide&sha256=[0-9a-f]{64}/);
+  const link = await page.evaluate(() => location.href);
+
+  const other = await context.newPage();
+  const again = new LinearMapPage(other);
+  await other.goto(link);
+  await expect(other.getByRole('alert').filter({ hasText: 'This link needs your file wide.npy' })).toBeVisible();
+  await other.getByTestId('file-input').setInputFiles(fixture('wide.npy'));
+  await expect(other.getByText('60 × 50, computed in the worker')).toBeVisible();
+  await expect.poll(() => again.sigmaTexts()).toEqual(sigmas);
+});

@@ -56,3 +56,28 @@ test('explains a missing file and a bad URL, keeping the matrix', async ({ page 
   await expect(page.getByRole('alert').filter({ hasText: 'not an http or https URL' })).toBeVisible();
   await expect.poll(() => app.sigmaTexts()).toEqual(['6.70820', '2.23607']);
 });
+
+test('a link to data too big to inline refers to the URL and its SHA-256, and reopens it', async ({ page, context }) => {
+  const big = new Float64Array(120 * 90).map((_, k) => Math.sin(k * 0.37) + (k % 90) / 90);
+  const files = { 'layers.safetensors': writeSafetensors({ 'layer.3': { shape: [120, 90], data: big } }) };
+  server = await startRangeServer(files);
+  const app = new LinearMapPage(page);
+  await app.open('#m=3,0;4,5');
+  await openUrl(page, server.url('layers.safetensors'));
+  await expect(page.getByText('120 × 90, computed in the worker')).toBeVisible();
+  const sigmas = await app.sigmaTexts();
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#src=http.*layers\.safetensors&entry=layer\.3&sha256=[0-9a-f]{64}/);
+  const link = await page.evaluate(() => location.href);
+
+  const other = await context.newPage();
+  const again = new LinearMapPage(other);
+  await other.goto(link);
+  await expect(other.getByText('120 × 90, computed in the worker')).toBeVisible({ timeout: 30_000 });
+  await expect.poll(() => again.sigmaTexts()).toEqual(sigmas);
+
+  // The data behind the URL changes: the link says so instead of showing other numbers.
+  files['layers.safetensors'] = writeSafetensors({ 'layer.3': { shape: [120, 90], data: big.map((x) => x * 2) } });
+  const third = await context.newPage();
+  await third.goto(link);
+  await expect(third.getByRole('alert').filter({ hasText: 'SHA-256 differs' })).toBeVisible({ timeout: 30_000 });
+});

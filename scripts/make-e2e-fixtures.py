@@ -64,3 +64,8 @@ if os.path.exists(gpt2):
 with open("e2e/fixtures/files.json", "w") as f:
     json.dump(files, f, indent=2)
 print("wrote e2e/fixtures/small.npy, model.safetensors, files.json")
+
+# A local array too big to inline in a link (60 x 50 float64): links refer to it by name and hash.
+wide = np.array([[np.sin(0.3 * i + 0.7 * j) + 0.01 * i for j in range(50)] for i in range(60)])
+np.save("e2e/fixtures/wide.npy", wide)
+print("wrote e2e/fixtures/wide.npy")

@@ -17,11 +17,7 @@ import { App } from './App';
 import './styles.css';
 
 const client = createComputeClient(spawnBrowserWorker);
-// Saved work comes back only when the address holds no link; a link wins.
-startPersistence(appStore, window.indexedDB, window.location.hash === '');
-// The link is read before the first job, so a link's matrix is the first thing computed.
-startUrlSync(appStore, window.location, window.history, window);
-startSvdEffect(appStore, client);
+// The effects listen before anything asks for work, so requests made while a link is read are seen.
 startFileEffect(appStore, client);
 startAttentionEffect(appStore, client);
 startCompareEffect(appStore, client);
@@ -30,6 +26,11 @@ startSourceEffect(appStore, client, {
   vectorsUrl: new URL('data/glove-subset.npy', document.baseURI).href,
   wordsUrl: new URL('data/glove-subset.words.json', document.baseURI).href,
 });
+// Saved work comes back only when the address holds no link; a link wins.
+startPersistence(appStore, window.indexedDB, window.location.hash === '');
+// The link is read before the first SVD, so a link's matrix is the first thing computed.
+startUrlSync(appStore, window.location, window.history, window);
+startSvdEffect(appStore, client);
 startAnimationDriver(appStore);
 
 createRoot(document.getElementById('root')!).render(

@@ -25,9 +25,20 @@ export interface LinkPreset {
 
 export type LinkView = 'map' | 'cloud' | 'heatmaps' | 'attention';
 
+/** Data too big to inline: an array of a file at a URL, or of a local file the person must open. */
+export interface LinkRef {
+  url?: string;
+  file?: string;
+  size?: number;
+  entry: string;
+  slice: number[];
+  sha256: string;
+}
+
 export interface LinkState {
   matrix?: LinkMatrix;
   preset?: LinkPreset;
+  ref?: LinkRef;
   rank?: number;
   view?: LinkView;
   of?: 'rows' | 'columns';
@@ -45,6 +56,7 @@ const PRESET_ID = /^[a-z0-9-]{1,40}$/;
 const PRESET_PARAM = /^[A-Za-z0-9.+\-x]{1,40}$/;
 /** Keys that are not preset parameters. */
 const STATE_KEYS = new Set(['m', 'p', 'r', 'view', 'of', 'step']);
+const SHA256 = /^[0-9a-f]{64}$/;
 const VIEWS: readonly LinkView[] = ['map', 'cloud', 'heatmaps', 'attention'];
 
 function formatNumber(x: number): string {
@@ -62,6 +74,14 @@ export function encodeHumanHash(state: LinkState): string {
   } else if (state.preset) {
     parts.push(`p=${state.preset.id}`);
     for (const [key, value] of Object.entries(state.preset.params)) parts.push(`${key}=${value}`);
+  } else if (state.ref) {
+    const { url, file, size, entry, slice, sha256 } = state.ref;
+    if (url !== undefined) parts.push(`src=${encodeURIComponent(url)}`);
+    if (file !== undefined) parts.push(`file=${encodeURIComponent(file)}`);
+    if (size !== undefined) parts.push(`size=${size}`);
+    parts.push(`entry=${encodeURIComponent(entry)}`);
+    if (slice.length > 0) parts.push(`slice=${slice.join(',')}`);
+    parts.push(`sha256=${sha256}`);
   }
   if (state.rank !== undefined) parts.push(`r=${state.rank}`);
   if (state.view !== undefined) parts.push(`view=${state.view}`);
@@ -144,24 +164,56 @@ function decodeViewKeys(params: Map<string, string>, value: LinkState, problems:
   }
 }
 
+function decodeRef(params: Map<string, string>, entry: string, problems: string[]): LinkRef | null {
+  const ref: LinkRef = { entry, slice: [], sha256: params.get('sha256') ?? '' };
+  const url = params.get('src');
+  if (url !== undefined) {
+    if (!/^https?:\/\/\S{1,2000}$/i.test(url)) problems.push(`"${shorten(url)}" is not an http or https URL.`);
+    else ref.url = url;
+  }
+  const file = params.get('file');
+  if (file !== undefined) {
+    if (file.length === 0 || file.length > 255 || /[\\/]/.test(file)) problems.push(`"${shorten(file)}" is not a file name.`);
+    else ref.file = file;
+  }
+  const size = params.get('size');
+  if (size !== undefined) {
+    if (/^\d{1,15}$/.test(size)) ref.size = Number(size);
+    else problems.push(`The file size "${shorten(size)}" is not a whole number.`);
+  }
+  if (entry.length === 0 || entry.length > 300) problems.push('The link names no array of the file.');
+  const slice = params.get('slice');
+  if (slice !== undefined) {
+    if (/^\d{1,9}(,\d{1,9}){0,7}$/.test(slice)) ref.slice = slice.split(',').map(Number);
+    else problems.push(`The slice "${shorten(slice)}" must be indices separated by commas.`);
+  }
+  if (!SHA256.test(ref.sha256)) problems.push('The link has no valid SHA-256 of its data (64 hexadecimal digits).');
+  return problems.length > 0 ? null : ref;
+}
+
 /** Reads a location hash (with or without the leading `#`). An empty hash is "no link". */
 export function decodeHumanHash(hash: string): DecodeResult | null {
-  let text = hash.startsWith('#') ? hash.slice(1) : hash;
+  const text = hash.startsWith('#') ? hash.slice(1) : hash;
   if (text === '') return null;
   if (text.length > MAX_HASH_LENGTH) {
     return { ok: false, problems: [`The link is ${text.length} characters long; at most ${MAX_HASH_LENGTH} are read.`] };
   }
+  let params: Map<string, string>;
   try {
-    text = decodeURIComponent(text);
+    // Split first, then unescape each value: a URL inside the link may itself hold & and =.
+    params = new Map([...splitParams(text)].map(([key, value]) => [decodeURIComponent(key), decodeURIComponent(value)]));
   } catch {
     return { ok: false, problems: ['The link contains a broken %-escape.'] };
   }
-  const params = splitParams(text);
   const problems: string[] = [];
   const value: LinkState = {};
   const matrixText = params.get('m');
   const presetId = params.get('p');
-  if (matrixText !== undefined) {
+  const entry = params.get('entry');
+  if (entry !== undefined && (params.has('src') || params.has('file'))) {
+    const ref = decodeRef(params, entry, problems);
+    if (ref) value.ref = ref;
+  } else if (matrixText !== undefined) {
     const decoded = decodeMatrix(matrixText);
     if (decoded.matrix) value.matrix = decoded.matrix;
     problems.push(...decoded.problems);

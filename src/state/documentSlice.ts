@@ -23,6 +23,19 @@ export interface MatrixSource {
   rowLabels?: string[];
   /** For presets: the parameters that regenerate it (they go into links). */
   preset?: { id: string; params: Record<string, string | number> };
+  /** For arrays of files: where the data lives, for links that refer to it rather than carry it. */
+  ref?: DataRef;
+}
+
+/** A reference to an array of a file: a URL, or a local file by name and size, plus the data's hash. */
+export interface DataRef {
+  url?: string;
+  fileName: string;
+  fileSize: number | null;
+  entry: string;
+  slice: number[];
+  /** SHA-256 of the matrix as float64 little-endian, row-major. */
+  sha256: string;
 }
 
 /** The largest matrix edited cell by cell; bigger ones are shown as a heatmap. */

@@ -13,6 +13,16 @@ function messageOf(error: unknown): string {
 /** Jobs that read the worker's open files must not be stopped by a restart, which would close them. */
 const KEEP_WORKER = { interruptible: false } as const;
 
+/** Loads a link's pending reference from the file just opened, if it is the one the link needs. */
+function resolvePending(store: AppStore, opened: { name: string; url?: string }): boolean {
+  const pending = store.getState().file.pending;
+  if (!pending) return false;
+  const matches = pending.url ? pending.url === opened.url : pending.fileName === opened.name;
+  if (!matches) return false;
+  store.getState().loadArray(pending.entry, pending.slice, pending.sha256);
+  return true;
+}
+
 export function startFileEffect(store: AppStore, client: ComputeClient): () => void {
   // The files themselves (cheap references to the person's files), to reopen after a worker restart.
   const blobs = new Map<number, Blob & { name: string }>();
@@ -27,6 +37,7 @@ export function startFileEffect(store: AppStore, client: ComputeClient): () => v
     const files = [...store.getState().file.files, opened].slice(-KEEP_FILES);
     store.getState().setFileState({ opened, files, status: 'done', request: null });
     const [only] = listing.entries;
+    if (resolvePending(store, opened)) return;
     if (listing.entries.length === 1 && only.shape.length <= 2) store.getState().loadArray(only.name);
     else if (listing.entries.length === 0) store.getState().setFileState({ status: 'error', error: `${file.name} holds no arrays.` });
   }
@@ -43,6 +54,7 @@ export function startFileEffect(store: AppStore, client: ComputeClient): () => v
     const files = [...store.getState().file.files, opened].slice(-KEEP_FILES);
     store.getState().setFileState({ opened, files, status: 'done', request: null, progress: null });
     const [only] = listing.entries;
+    if (resolvePending(store, opened)) return;
     if (listing.entries.length === 1 && only.shape.length <= 2) store.getState().loadArray(only.name);
   }
 
@@ -50,15 +62,24 @@ export function startFileEffect(store: AppStore, client: ComputeClient): () => v
     const matrix = await client.run('loadArray', { fileId: request.fileId, entry: request.entry, slice: request.slice }, { slot: 'file', onProgress, ...KEEP_WORKER }).promise;
     const state = store.getState();
     if (state.file.request !== request) return;
-    const fileName = state.file.opened?.name ?? 'file';
+    const opened = state.file.opened;
+    const fileName = opened?.name ?? 'file';
+    if (request.expectSha256 && matrix.sha256 && matrix.sha256 !== request.expectSha256) {
+      state.setFileState({ status: 'error', request: null, progress: null, pending: null, error: `"${request.entry}" in ${fileName} is not the data the link was made from (its SHA-256 differs): the file has changed.` });
+      return;
+    }
     const slice = request.slice.length > 0 ? `[${request.slice.join(', ')}]` : '';
+    const ref = matrix.sha256
+      ? { url: opened?.url, fileName, fileSize: opened?.size ?? null, entry: request.entry, slice: request.slice, sha256: matrix.sha256 }
+      : undefined;
     state.loadMatrix(
       { rows: matrix.rows, cols: matrix.cols, data: matrix.data },
-      { kind: 'file', title: `${request.entry}${slice} from ${fileName}`, description: `${matrix.rows} × ${matrix.cols}` },
+      { kind: 'file', title: `${request.entry}${slice} from ${fileName}`, description: `${matrix.rows} × ${matrix.cols}`, ref },
     );
-    state.setFileState({ status: 'done', request: null, progress: null });
+    const pending = state.file.pending;
+    state.setFileState({ status: 'done', request: null, progress: null, pending: null });
     const small = matrix.rows <= 3 && matrix.cols <= 3;
-    state.applyView({ view: small ? 'map' : 'cloud', rank: small ? null : Math.min(10, matrix.rows, matrix.cols), of: 'rows', step: 3 });
+    state.applyView(pending?.view ?? { view: small ? 'map' : 'cloud', rank: small ? null : Math.min(10, matrix.rows, matrix.cols), of: 'rows', step: 3 });
   }
 
   const stopReopening = client.onRestart(() => {

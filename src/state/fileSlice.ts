@@ -7,6 +7,7 @@ import type { StateCreator } from 'zustand';
 import type { AppState } from './store';
 import type { JobStatus } from './svdSlice';
 import type { OpenFileJobOutput } from '../worker/fileJobs';
+import type { ViewAfterLoad } from './viewSlice';
 
 export { KEEP_FILES } from '../worker/fileJobs';
 
@@ -32,7 +33,18 @@ export interface OpenedFile {
 export type FileRequest =
   | { kind: 'open'; id: number; file: Blob & { name: string } }
   | { kind: 'url'; id: number; url: string }
-  | { kind: 'load'; fileId: number; entry: string; slice: number[] };
+  | { kind: 'load'; fileId: number; entry: string; slice: number[]; expectSha256?: string };
+
+/** A link's data reference waiting for its file: loaded (and checked) once the file is open. */
+export interface PendingRef {
+  url?: string;
+  fileName?: string;
+  fileSize?: number;
+  entry: string;
+  slice: number[];
+  sha256: string;
+  view: ViewAfterLoad;
+}
 
 export interface FileSlice {
   file: {
@@ -45,10 +57,14 @@ export interface FileSlice {
     request: FileRequest | null;
     /** Download or read progress of the running request. */
     progress?: { fraction: number; stage: string } | null;
+    /** A link's reference to data in a file that is not open yet. */
+    pending?: PendingRef | null;
   };
+  /** Follows a link's data reference: opens its URL, or waits for the person to open the named file. */
+  followRef(ref: PendingRef): void;
   openFile(file: Blob & { name: string }): void;
   openUrl(url: string): void;
-  loadArray(entry: string, slice?: number[]): void;
+  loadArray(entry: string, slice?: number[], expectSha256?: string): void;
   setFileState(patch: Partial<FileSlice['file']>): void;
 }
 
@@ -84,10 +100,20 @@ export const createFileSlice: StateCreator<AppState, [], [], FileSlice> = (set, 
     }
     set({ file: { ...get().file, status: 'running', error: null, progress: null, request: { kind: 'url', id: nextFileId++, url: trimmed } } });
   },
-  loadArray(entry, slice = []) {
+  loadArray(entry, slice = [], expectSha256) {
     const opened = get().file.opened;
     if (!opened) return;
-    set({ file: { ...get().file, status: 'running', error: null, request: { kind: 'load', fileId: opened.id, entry, slice } } });
+    set({ file: { ...get().file, status: 'running', error: null, request: { kind: 'load', fileId: opened.id, entry, slice, expectSha256 } } });
+  },
+  followRef(ref) {
+    set({ file: { ...get().file, pending: ref } });
+    if (ref.url) get().openUrl(ref.url);
+    else
+      get().notify({
+        kind: 'info',
+        title: `This link needs your file ${ref.fileName ?? ''}${ref.fileSize !== undefined ? ` (${formatBytes(ref.fileSize)})` : ''}.`,
+        details: [`Open it with "Open file" (or drop it on the page) and "${ref.entry}" will open, checked against the link's SHA-256.`],
+      });
   },
   setFileState(patch) {
     set({ file: { ...get().file, ...patch } });

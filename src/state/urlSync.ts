@@ -37,9 +37,27 @@ export function linkStateOf(state: AppState): LinkState {
   return link;
 }
 
+/** The link to a file's array by reference (URL or file name, entry, slice, hash), keeping the view keys. */
+function refLink(link: LinkState, ref: NonNullable<AppState['source']['ref']>): LinkState {
+  return {
+    rank: link.rank,
+    view: link.view,
+    of: link.of,
+    step: link.step,
+    ref: { url: ref.url, file: ref.url ? undefined : ref.fileName, size: ref.url || ref.fileSize === null ? undefined : ref.fileSize, entry: ref.entry, slice: ref.slice, sha256: ref.sha256 },
+  };
+}
+
 /** The hash for the store's state ('' when the matrix is too big for a link). */
 export async function hashFor(state: AppState): Promise<string> {
   const link = linkStateOf(state);
+  // Data too big to inline is referred to, when it came from a file: by URL, or by the file's name.
+  const ref = state.source.ref;
+  if (ref && link.matrix && !fitsHumanForm(link.matrix) && link.matrix.data.length * 8 > LINK_BUDGET / 2) {
+    const hash = `#${encodeHumanHash(refLink(link, ref))}`;
+    state.setLinkInfo({ form: 'human', length: hash.length, maxError: 0 });
+    return hash;
+  }
   if (!link.matrix || fitsHumanForm(link.matrix)) {
     const hash = `#${encodeHumanHash(link)}`;
     state.setLinkInfo({ form: 'human', length: hash.length, maxError: 0 });
@@ -96,6 +114,13 @@ function applyDecoded(store: AppStore, decoded: DecodeResult | null, title = 'Ma
   const link = decoded.value;
   const view: ViewAfterLoad = { rank: link.rank ?? null, view: link.view ?? 'map', of: link.of ?? 'rows', step: link.step ?? LAST_STEP };
   const state = store.getState();
+  if (link.ref) {
+    const { url, file, size, entry, slice, sha256 } = link.ref;
+    const current = state.source.ref;
+    if (current?.sha256 === sha256 && current.entry === entry) state.applyView(view);
+    else state.followRef({ url, fileName: file, fileSize: size, entry, slice, sha256, view });
+    return true;
+  }
   if (link.matrix) {
     const { matrix } = link;
     const current = state.matrix;

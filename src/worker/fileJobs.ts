@@ -76,10 +76,23 @@ function sliceOffset(shape: number[], slice: number[], name: string): number {
   return offset * shape[lead] * shape[lead + 1];
 }
 
-export async function runLoadArrayJob(input: LoadArrayJobInput, context: JobContext): Promise<HandlerResult<MatrixJobOutput>> {
+export interface LoadArrayJobOutput extends MatrixJobOutput {
+  /** SHA-256 (hex) of the matrix as float64 little-endian, row-major: what a link refers to. Null where hashing is unavailable. */
+  sha256: string | null;
+}
+
+/** SHA-256 of the entries, so a link can name the exact data it needs. */
+export async function sha256Hex(data: Float64Array): Promise<string | null> {
+  if (!globalThis.crypto?.subtle) return null; // only in secure contexts (https, localhost)
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', data as Float64Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function runLoadArrayJob(input: LoadArrayJobInput, context: JobContext): Promise<HandlerResult<LoadArrayJobOutput>> {
   context.progress(0, `decoding ${input.entry}`);
   const { rows, cols, data } = await weightMatrix(input.fileId, input.entry, input.slice);
-  return { output: { rows, cols, data }, transfer: [data.buffer as ArrayBuffer] };
+  const sha256 = await sha256Hex(data);
+  return { output: { rows, cols, data, sha256 }, transfer: [data.buffer as ArrayBuffer] };
 }
 
 /** Which array of which open file, and which 2-D slice of it. */

@@ -9,7 +9,7 @@ import type { SvdJobInput, SvdJobOutput } from './svdJob';
 import type { MatrixJobOutput, RandomSpectrumJobInput } from './randomSpectrumJob';
 import type { ParsedTextOutput, ParseTextJobInput } from './parseTextJob';
 import type { EmbeddingsJobInput } from './embeddingsJob';
-import type { LoadArrayJobInput, OpenFileJobInput, OpenFileJobOutput, OpenUrlJobInput } from './fileJobs';
+import type { LoadArrayJobInput, LoadArrayJobOutput, OpenFileJobInput, OpenFileJobOutput, OpenUrlJobInput } from './fileJobs';
 import type { AttentionJobInput, AttentionJobOutput } from './attentionJob';
 import type { CompareJobInput, CompareJobOutput } from './compareJob';
 import type { ExportJobInput, ExportJobOutput } from './exportJob';
@@ -22,7 +22,7 @@ export interface JobMap {
   loadEmbeddings: { input: EmbeddingsJobInput; output: MatrixJobOutput };
   openFile: { input: OpenFileJobInput; output: OpenFileJobOutput };
   openUrl: { input: OpenUrlJobInput; output: OpenFileJobOutput };
-  loadArray: { input: LoadArrayJobInput; output: MatrixJobOutput };
+  loadArray: { input: LoadArrayJobInput; output: LoadArrayJobOutput };
   attentionHead: { input: AttentionJobInput; output: AttentionJobOutput };
   compareSubspaces: { input: CompareJobInput; output: CompareJobOutput };
   exportFactors: { input: ExportJobInput; output: ExportJobOutput };

@@ -54,18 +54,21 @@ export function residualShares(result: SvdResult, of: CloudOf, rank: number, out
   for (let i = 0; i < count; i++) out[i] = residualShareOf(result, of, rank, i);
 }
 
-/** The share of point i's length lost by the rank-k projection. */
+/**
+ * The share of point i's length lost by the rank-k projection, from the kept part alone (k terms)
+ * and the point's squared length, which the worker computed with the SVD.
+ */
 export function residualShareOf(result: SvdResult, of: CloudOf, rank: number, i: number): number {
   const { factor } = side(result, of);
+  const total = (of === 'rows' ? result.rowEnergy : result.colEnergy)[i];
+  if (!(total > 0)) return 0;
   const { p, s } = result;
-  let kept = 0;
-  let lost = 0;
   const row = i * p;
-  for (let j = 0; j < p; j++) {
+  const k = Math.min(rank, p);
+  let kept = 0;
+  for (let j = 0; j < k; j++) {
     const c = s[j] * factor[row + j];
-    if (j < rank) kept += c * c;
-    else lost += c * c;
+    kept += c * c;
   }
-  const total = kept + lost;
-  return total > 0 ? Math.sqrt(lost / total) : 0;
+  return Math.sqrt(Math.max(0, 1 - kept / total));
 }

@@ -25,6 +25,8 @@ export interface MatrixSource {
   preset?: { id: string; params: Record<string, string | number> };
   /** For arrays of files: where the data lives, for links that refer to it rather than carry it. */
   ref?: DataRef;
+  /** The key under which the worker keeps this matrix, so the SVD job need not receive it again. */
+  heldKey?: string;
 }
 
 /** A reference to an array of a file: a URL, or a local file by name and size, plus the data's hash. */

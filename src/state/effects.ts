@@ -7,17 +7,17 @@ import { JobCancelledError, type ComputeClient } from '../worker/client';
 import type { AppStore } from './store';
 
 export function startSvdEffect(store: AppStore, client: ComputeClient): () => void {
-  function compute(): void {
-    const { matrix, revision } = store.getState();
+  function compute(sendData = false): void {
+    const { matrix, revision, source } = store.getState();
     store.getState().setSvd({ status: 'running', error: null, progress: null });
-    const job = client.run(
-      'svd',
-      { rows: matrix.rows, cols: matrix.cols, data: matrix.data },
-      {
-        slot: 'svd',
-        onProgress: (fraction, stage) => store.getState().setSvd({ progress: { fraction, stage } }),
-      },
-    );
+    // A matrix the worker built or read is used there by key: posting it back would copy it on this thread.
+    const input = source.heldKey && !sendData
+      ? { rows: matrix.rows, cols: matrix.cols, heldKey: source.heldKey }
+      : { rows: matrix.rows, cols: matrix.cols, data: matrix.data };
+    const job = client.run('svd', input, {
+      slot: 'svd',
+      onProgress: (fraction, stage) => store.getState().setSvd({ progress: { fraction, stage } }),
+    });
     job.promise.then(
       (result) => {
         if (store.getState().revision !== revision) return; // a newer matrix is on its way
@@ -26,6 +26,11 @@ export function startSvdEffect(store: AppStore, client: ComputeClient): () => vo
       (error: unknown) => {
         if (error instanceof JobCancelledError) return;
         const message = error instanceof Error ? error.message : String(error);
+        // The worker restarted and forgot the matrix: send it after all.
+        if (!sendData && input.heldKey && /no longer holds/.test(message) && store.getState().revision === revision) {
+          compute(true);
+          return;
+        }
         // The previous result stays on screen; the message says why it is not updated.
         store.getState().setSvd({ status: 'error', error: message, progress: null });
       },

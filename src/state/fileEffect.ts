@@ -74,7 +74,7 @@ export function startFileEffect(store: AppStore, client: ComputeClient): () => v
       : undefined;
     state.loadMatrix(
       { rows: matrix.rows, cols: matrix.cols, data: matrix.data },
-      { kind: 'file', title: `${request.entry}${slice} from ${fileName}`, description: `${matrix.rows} × ${matrix.cols}`, ref },
+      { kind: 'file', title: `${request.entry}${slice} from ${fileName}`, description: `${matrix.rows} × ${matrix.cols}`, ref, heldKey: matrix.heldKey },
     );
     const pending = state.file.pending;
     state.setFileState({ status: 'done', request: null, progress: null, pending: null });

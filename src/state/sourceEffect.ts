@@ -26,6 +26,7 @@ function runRequest(client: ComputeClient, request: SourceRequest, embeddings: E
         title: `Random ${rows} × ${cols}, ${shape} spectrum`,
         description: `Seed ${seed}; singular values prescribed from 1 down (${shape}${shape === 'linear' ? '' : `, ${decay}`}).`,
         preset: { id: 'random', params: { size: `${rows}x${cols}`, spectrum: shape, decay, seed } },
+        heldKey: matrix.heldKey,
       },
     }));
   }

@@ -5,6 +5,7 @@
  */
 import { readArrays } from '../io/read-arrays';
 import { openRemote, type LazyArrayFile } from './remoteFile';
+import { holdMatrix } from './heldMatrices';
 import type { ArrayEntry } from '../io/types';
 import { fmtShape } from '../io/types';
 import type { Matrix } from '../core';
@@ -77,6 +78,8 @@ function sliceOffset(shape: number[], slice: number[], name: string): number {
 }
 
 export interface LoadArrayJobOutput extends MatrixJobOutput {
+  /** The key under which the worker keeps a copy, for the SVD job. */
+  heldKey: string;
   /** SHA-256 (hex) of the matrix as float64 little-endian, row-major: what a link refers to. Null where hashing is unavailable. */
   sha256: string | null;
 }
@@ -90,9 +93,11 @@ export async function sha256Hex(data: Float64Array): Promise<string | null> {
 
 export async function runLoadArrayJob(input: LoadArrayJobInput, context: JobContext): Promise<HandlerResult<LoadArrayJobOutput>> {
   context.progress(0, `decoding ${input.entry}`);
-  const { rows, cols, data } = await weightMatrix(input.fileId, input.entry, input.slice);
+  const loaded = await weightMatrix(input.fileId, input.entry, input.slice);
+  const { rows, cols, data } = loaded;
   const sha256 = await sha256Hex(data);
-  return { output: { rows, cols, data, sha256 }, transfer: [data.buffer as ArrayBuffer] };
+  const heldKey = holdMatrix(`file:${input.fileId}:${input.entry}:${input.slice.join(',')}`, loaded);
+  return { output: { rows, cols, data, sha256, heldKey }, transfer: [data.buffer as ArrayBuffer] };
 }
 
 /** Which array of which open file, and which 2-D slice of it. */

@@ -5,6 +5,7 @@
  */
 import { createRandom, matrixWithSpectrum } from '../core';
 import type { HandlerResult, JobContext } from './protocol';
+import { holdMatrix } from './heldMatrices';
 
 export interface RandomSpectrumJobInput {
   rows: number;
@@ -20,10 +21,15 @@ export interface MatrixJobOutput {
   data: Float64Array;
   /** Optional label per row (words of an embedding). */
   rowLabels?: string[];
+  /** When the worker keeps a copy: its key, for the SVD job. */
+  heldKey?: string;
 }
+
+let generated = 0;
 
 export function runRandomSpectrumJob(input: RandomSpectrumJobInput, context: JobContext): HandlerResult<MatrixJobOutput> {
   context.progress(0, 'generating');
   const a = matrixWithSpectrum(input.rows, input.cols, input.sigmas, createRandom(input.seed));
-  return { output: { rows: a.rows, cols: a.cols, data: a.data }, transfer: [a.data.buffer as ArrayBuffer] };
+  const heldKey = holdMatrix(`random:${++generated}`, a);
+  return { output: { rows: a.rows, cols: a.cols, data: a.data, heldKey }, transfer: [a.data.buffer as ArrayBuffer] };
 }

@@ -80,7 +80,8 @@ export function rankChangeTable(results: CaseResults[]): string {
   for (const [name, value] of Object.entries(r.core)) {
     if (name === 'id') continue;
     const ms = (value as Timing).median;
-    lines.push(`| ${name} + truncationError | ${fmt(ms)} | < 16 ms: ${ms < 16 ? 'yes' : 'NO'} |`);
+    const label = name.startsWith('app:') ? name : `${name} + truncationError`;
+    lines.push(`| ${label} | ${fmt(ms)} | < 16 ms: ${ms < 16 ? 'yes' : 'NO'} |`);
   }
   return lines.join('\n');
 }

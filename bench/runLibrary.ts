@@ -9,6 +9,8 @@ import { Matrix as MlMatrix, SingularValueDecomposition } from 'ml-matrix';
 import { lowRank, randomizedSvd, svd, truncationError, updateLowRank } from '../src/core';
 import { caseMatrix, RANDOMIZED, selectCases, type BenchCase } from './cases';
 import { time } from './measure';
+import { pooledMatrices } from '../src/state/heatmapData';
+import { cloudCoordinates, residualShares } from '../src/scene/cloudMath';
 
 const [library, filter, budgetText] = process.argv.slice(2);
 const budgetMs = Number(budgetText ?? '60000');
@@ -32,6 +34,39 @@ function runCore(c: BenchCase): Record<string, unknown> {
   let cur = k;
   out['updateLowRank +1'] = time(() => { const next = cur === k ? k + 1 : k; updateLowRank(approx, f, cur, next); truncationError(f, next); cur = next; }, c.reps, budgetMs);
   out['updateLowRank +10'] = time(() => { const next = cur === k ? k + 10 : k; updateLowRank(approx, f, cur, next); truncationError(f, next); cur = next; }, c.reps, budgetMs);
+  Object.assign(out, appRankChange(c, a, f));
+  return out;
+}
+
+/**
+ * What the app itself does when the rank slider moves (state/heatmapData.ts, scene/cloudMath.ts):
+ * the readouts, the heatmap's pooled A_k updated term by term, and the point cloud's coordinates and
+ * colours. It never rebuilds the full A_k.
+ */
+function appRankChange(c: BenchCase, a: ReturnType<typeof caseMatrix>, f: ReturnType<typeof svd>): Record<string, unknown> {
+  const p = f.s.length;
+  const energy = (factor: Float64Array, count: number) =>
+    Float64Array.from({ length: count }, (_, i) => {
+      let sum = 0;
+      for (let j = 0; j < p; j++) sum += (f.s[j] * factor[i * p + j]) ** 2;
+      return sum;
+    });
+  const result = { rows: c.rows, cols: c.cols, p, u: f.u.data, s: f.s, v: f.v.data, map: null, rowEnergy: energy(f.u.data, c.rows), colEnergy: energy(f.v.data, c.cols), elapsedMs: 0 };
+  const doc = { rows: c.rows, cols: c.cols, data: a.data };
+  const coordinates = new Float32Array(c.rows * 3);
+  const shares = new Float32Array(c.rows);
+  const step = (k: number) => {
+    truncationError(f, k);
+    pooledMatrices(doc, result, k);
+    cloudCoordinates(result, 'rows', [0, 1, 2], k, 1, coordinates);
+    residualShares(result, 'rows', k, shares);
+  };
+  const k = c.k!;
+  step(k); // pool the factors once, as the first view of the matrix does
+  let cur = k;
+  const out: Record<string, unknown> = {};
+  out['app: rank +1 (readouts, heatmaps, cloud)'] = time(() => { cur = cur === k ? k + 1 : k; step(cur); }, c.reps, budgetMs);
+  out['app: rank 1 <-> 768 (worst jump)'] = time(() => { cur = cur === 1 ? c.cols : 1; step(cur); }, Math.min(c.reps, 10), budgetMs);
   return out;
 }
 

@@ -120,3 +120,18 @@ test('a link to a big local array names the file, and continues once the person 
   await expect(other.getByText('60 × 50, computed in the worker')).toBeVisible();
   await expect.poll(() => again.sigmaTexts()).toEqual(sigmas);
 });
+
+test('dropping a file on the page opens it', async ({ page }) => {
+  const app = new LinearMapPage(page);
+  await app.open('#m=3,0;4,5');
+  const bytes = readFileSync(fixture('small.npy'));
+  const transfer = await page.evaluateHandle((data) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(data)], 'dropped.npy', { type: 'application/octet-stream' }));
+    return dt;
+  }, Array.from(bytes));
+  await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
+  await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+  await expect(page.getByRole('heading', { name: 'dropped from dropped.npy' })).toBeVisible();
+  await expect.poll(() => app.sigmaTexts()).toEqual(fixed(expected['small.npy']));
+});

@@ -62,3 +62,27 @@ test.describe('links', () => {
     await expect.poll(() => app.sigmaTexts()).toEqual(['6.70820', '2.23607']);
   });
 });
+
+test('the camera travels with the link', async ({ page, context }) => {
+  const app = new LinearMapPage(page);
+  await app.open('#m=1.2,0.4,0.3;0.5,1.6,-0.2;0.1,0.4,0.7');
+  await expect.poll(() => app.drawnFraction(), { timeout: 15_000 }).toBeGreaterThan(0.01);
+  const before = await app.canvasSignature();
+  const box = (await app.canvas().boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.35, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/&cam=-?[\d.]+,-?[\d.]+,-?[\d.]+/);
+  await page.waitForTimeout(300);
+  const turned = await app.canvasSignature();
+  const distance = (a: number[], b: number[]) => a.reduce((sum, x, i) => sum + Math.abs(x - b[i]), 0) / a.length;
+  expect(distance(before, turned)).toBeGreaterThan(2);
+
+  const other = await context.newPage();
+  const again = new LinearMapPage(other);
+  await other.goto(await page.evaluate(() => location.href));
+  await expect.poll(() => again.drawnFraction(), { timeout: 15_000 }).toBeGreaterThan(0.01);
+  await other.waitForTimeout(300);
+  expect(distance(await again.canvasSignature(), turned)).toBeLessThan(distance(before, turned) / 4);
+});

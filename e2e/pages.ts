@@ -30,6 +30,21 @@ export class LinearMapPage {
     return this.page.locator('canvas');
   }
 
+  /** A coarse picture of the canvas (16 x 16 mean brightness cells), to compare two views. */
+  async canvasSignature(): Promise<number[]> {
+    return this.canvas().evaluate((canvas: HTMLCanvasElement) => {
+      const copy = document.createElement('canvas');
+      copy.width = 16;
+      copy.height = 16;
+      const context = copy.getContext('2d')!;
+      context.drawImage(canvas, 0, 0, 16, 16);
+      const { data } = context.getImageData(0, 0, 16, 16);
+      const cells: number[] = [];
+      for (let k = 0; k < data.length; k += 4) cells.push((data[k] + data[k + 1] + data[k + 2]) / 3);
+      return cells;
+    });
+  }
+
   /** Share of canvas pixels that differ from the background colour: proof that WebGL drew. */
   async drawnFraction(): Promise<number> {
     return this.canvas().evaluate((canvas: HTMLCanvasElement) => {

@@ -33,6 +33,7 @@ const headerSchema = z
     view: z.enum(['map', 'cloud', 'heatmaps', 'attention']).optional(),
     of: z.enum(['rows', 'columns']).optional(),
     step: z.number().min(0).max(3).optional(),
+    cam: z.tuple([z.number().finite(), z.number().finite(), z.number().finite()]).optional(),
     title: z.string().max(200).optional(),
   })
   .strict();
@@ -122,6 +123,7 @@ export async function encodeCompactHash(state: LinkState & { title?: string }, p
   if (state.view !== undefined) header.view = state.view;
   if (state.of !== undefined) header.of = state.of;
   if (state.step !== undefined) header.step = state.step;
+  if (state.cam !== undefined) header.cam = state.cam;
   if (state.title !== undefined) header.title = state.title.slice(0, 200);
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   const payload = new Uint8Array(4 + headerBytes.length + stored.bytes.length);
@@ -193,6 +195,7 @@ export async function decodeCompactHash(hash: string): Promise<DecodeResult & { 
     if (header.view !== undefined) value.view = header.view as LinkView;
     if (header.of !== undefined) value.of = header.of;
     if (header.step !== undefined) value.step = header.step;
+    if (header.cam !== undefined) value.cam = header.cam;
     return { ok: true, value, title: header.title };
   } catch {
     return fail('The link could not be read.');

@@ -2,7 +2,7 @@
  * The human-writable link form: `#m=3,0;4,5&r=1` (rows split by `;`, entries by `,`), or a preset
  * by name and parameters: `#p=random&size=768x768&spectrum=geometric&decay=0.001&seed=42&r=64`.
  * Optional view keys: `r` (rank), `view` (map, cloud, heatmaps, attention), `of` (rows, columns), `step`
- * (animation step, 0 to 3).
+ * (animation step, 0 to 3), `cam` (camera position x,y,z).
  *
  * `decodeHumanHash` never throws: links are untrusted input, so it returns the state or a list of
  * readable problems, and bounds every size before anything is allocated. Unknown keys are ignored,
@@ -43,6 +43,8 @@ export interface LinkState {
   view?: LinkView;
   of?: 'rows' | 'columns';
   step?: number;
+  /** Camera position (looking at the origin). */
+  cam?: [number, number, number];
 }
 
 export type DecodeResult = { ok: true; value: LinkState } | { ok: false; problems: string[] };
@@ -55,7 +57,7 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const PRESET_ID = /^[a-z0-9-]{1,40}$/;
 const PRESET_PARAM = /^[A-Za-z0-9.+\-x]{1,40}$/;
 /** Keys that are not preset parameters. */
-const STATE_KEYS = new Set(['m', 'p', 'r', 'view', 'of', 'step']);
+const STATE_KEYS = new Set(['m', 'p', 'r', 'view', 'of', 'step', 'cam']);
 const SHA256 = /^[0-9a-f]{64}$/;
 const VIEWS: readonly LinkView[] = ['map', 'cloud', 'heatmaps', 'attention'];
 
@@ -87,6 +89,7 @@ export function encodeHumanHash(state: LinkState): string {
   if (state.view !== undefined) parts.push(`view=${state.view}`);
   if (state.of !== undefined) parts.push(`of=${state.of}`);
   if (state.step !== undefined) parts.push(`step=${formatNumber(state.step)}`);
+  if (state.cam !== undefined) parts.push(`cam=${state.cam.map(formatNumber).join(',')}`);
   return parts.join('&');
 }
 
@@ -155,6 +158,12 @@ function decodeViewKeys(params: Map<string, string>, value: LinkState, problems:
   if (of !== undefined) {
     if (of === 'rows' || of === 'columns') value.of = of;
     else problems.push(`"of=${shorten(of)}" must be rows or columns.`);
+  }
+  const cam = params.get('cam');
+  if (cam !== undefined) {
+    const values = cam.split(',');
+    if (values.length === 3 && values.every((v) => NUMBER.test(v) && Math.abs(Number(v)) < 1e6)) value.cam = values.map(Number) as [number, number, number];
+    else problems.push(`The camera "cam=${shorten(cam)}" must be three numbers x,y,z.`);
   }
   const step = params.get('step');
   if (step !== undefined) {

@@ -1,11 +1,16 @@
-/** Puts the camera at a position looking at the origin whenever the position changes. */
+/**
+ * Puts the camera at a position looking at the origin whenever the position changes: the position
+ * the person turned it to (kept in the store, so links carry it), or the view's own framing.
+ */
 import { useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
+import { appStore, useAppState } from '../state/store';
 
 export function CameraFit({ position }: { position: [number, number, number] }) {
   const camera = useThree((state) => state.camera);
   const invalidate = useThree((state) => state.invalidate);
-  const [x, y, z] = position;
+  const chosen = useAppState((s) => s.camera);
+  const [x, y, z] = chosen ?? position;
   useEffect(() => {
     camera.position.set(x, y, z);
     camera.lookAt(0, 0, 0);
@@ -13,4 +18,10 @@ export function CameraFit({ position }: { position: [number, number, number] }) 
     invalidate();
   }, [camera, x, y, z, invalidate]);
   return null;
+}
+
+/** OrbitControls' end-of-drag handler: keeps where the person left the camera. */
+export function rememberCamera(event?: { target: unknown }): void {
+  const position = (event?.target as { object?: { position?: { x: number; y: number; z: number } } } | undefined)?.object?.position;
+  if (position) appStore.getState().setCamera([position.x, position.y, position.z]);
 }

@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import { OrbitControls } from '@react-three/drei';
 import type { LabelRegistry, LabelSpec } from './labels';
-import { CameraFit } from './CameraFit';
+import { CameraFit, rememberCamera } from './CameraFit';
 import { Group, Matrix4, Vector3 } from 'three';
 import { appStore, useAppState } from '../state/store';
 import { effectiveRank, latestSvd } from '../state/selectors';
@@ -234,7 +234,7 @@ export function LinearMapContent({ labels }: { labels: LabelRegistry }) {
       <MovingMap {...props} />
       {showSubspaces && <Subspaces {...props} radius={radius} />}
       <ComparedSubspace labels={labels} radius={radius} />
-      <OrbitControls makeDefault enableDamping={false} enableRotate={!flat} />
+      <OrbitControls makeDefault enableDamping={false} enableRotate={!flat} onEnd={rememberCamera} />
     </>
   );
 }

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
 import { OrbitControls } from '@react-three/drei';
 import { setAnchor, type LabelRegistry, type LabelSpec } from './labels';
-import { CameraFit } from './CameraFit';
+import { CameraFit, rememberCamera } from './CameraFit';
 import { BufferAttribute, BufferGeometry, Color } from 'three';
 import { useAppState } from '../state/store';
 import { effectiveRank, latestSvd } from '../state/selectors';
@@ -165,7 +165,7 @@ export function PointCloudContent({ labels, onHover }: { labels: LabelRegistry; 
       <AxisLines length={1.2} />
       <SubspaceFrame keptAxes={axes.map((j) => j < rank)} color={of === 'rows' ? palette.input : palette.output} />
       <Cloud result={result} of={of} axes={axes} rank={rank} labelRegistry={labels} onHover={onHover} />
-      <OrbitControls makeDefault enableDamping={false} />
+      <OrbitControls makeDefault enableDamping={false} onEnd={rememberCamera} />
     </>
   );
 }

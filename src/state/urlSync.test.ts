@@ -40,7 +40,7 @@ describe('url sync', () => {
     expect(request).toEqual({
       kind: 'random',
       params: { rows: 300, cols: 200, shape: 'power', decay: 1, seed: 7 },
-      view: { rank: 5, view: 'cloud', of: 'rows', step: 3 },
+      view: { rank: 5, view: 'cloud', of: 'rows', step: 3, camera: null },
     });
   });
 

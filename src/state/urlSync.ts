@@ -34,6 +34,7 @@ export function linkStateOf(state: AppState): LinkState {
   if (state.viewMode !== 'map') link.view = state.viewMode;
   if (state.cloudOf !== 'rows') link.of = state.cloudOf;
   if (state.step < LAST_STEP && !state.playing) link.step = Math.round(state.step * 100) / 100;
+  if (state.camera) link.cam = state.camera;
   return link;
 }
 
@@ -44,6 +45,7 @@ function refLink(link: LinkState, ref: NonNullable<AppState['source']['ref']>): 
     view: link.view,
     of: link.of,
     step: link.step,
+    cam: link.cam,
     ref: { url: ref.url, file: ref.url ? undefined : ref.fileName, size: ref.url || ref.fileSize === null ? undefined : ref.fileSize, entry: ref.entry, slice: ref.slice, sha256: ref.sha256 },
   };
 }
@@ -112,7 +114,7 @@ function applyDecoded(store: AppStore, decoded: DecodeResult | null, title = 'Ma
   if (decoded === null) return true;
   if (!decoded.ok) return refuse(store, decoded.problems);
   const link = decoded.value;
-  const view: ViewAfterLoad = { rank: link.rank ?? null, view: link.view ?? 'map', of: link.of ?? 'rows', step: link.step ?? LAST_STEP };
+  const view: ViewAfterLoad = { rank: link.rank ?? null, view: link.view ?? 'map', of: link.of ?? 'rows', step: link.step ?? LAST_STEP, camera: link.cam ?? null };
   const state = store.getState();
   if (link.ref) {
     const { url, file, size, entry, slice, sha256 } = link.ref;
@@ -190,6 +192,7 @@ export function startUrlSync(store: AppStore, location: Location, history: Histo
     const changed =
       state.matrix !== previous.matrix || state.rank !== previous.rank || state.viewMode !== previous.viewMode ||
       state.cloudOf !== previous.cloudOf || state.source !== previous.source || state.linkPrecision !== previous.linkPrecision ||
+      state.camera !== previous.camera ||
       (!state.playing && (state.step !== previous.step || previous.playing));
     if (!changed) return;
     if (isDeliberate(state, previous)) pushNext = true;

@@ -21,7 +21,11 @@ export interface ViewAfterLoad {
   view: ViewMode;
   of: 'rows' | 'columns';
   step: number;
+  /** The camera position, or null/absent for the view's own framing. */
+  camera?: Camera | null;
 }
+
+export type Camera = [number, number, number];
 
 export interface ViewSlice {
   step: number;
@@ -36,6 +40,9 @@ export interface ViewSlice {
   cloudAxes: [number, number, number];
   /** Whether the linear-map view draws the four fundamental subspaces. */
   showSubspaces: boolean;
+  /** Where the person turned the camera (it looks at the origin), or null for the view's framing. */
+  camera: Camera | null;
+  setCamera(camera: Camera | null): void;
   setShowSubspaces(show: boolean): void;
   setStep(step: number): void;
   play(): void;
@@ -62,6 +69,13 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
   cloudOf: 'rows',
   cloudAxes: [0, 1, 2],
   showSubspaces: true,
+  camera: null,
+  setCamera(camera) {
+    const rounded = camera && (camera.map((x) => Math.round(x * 1000) / 1000) as Camera);
+    const current = get().camera;
+    if (rounded && current && rounded.every((x, i) => x === current[i])) return;
+    set({ camera: rounded });
+  },
   setShowSubspaces(showSubspaces) {
     set({ showSubspaces });
   },
@@ -88,13 +102,14 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
     set({ rank: rank === null ? null : Math.max(1, Math.round(rank)) });
   },
   setViewMode(viewMode) {
-    set({ viewMode });
+    // Each view frames itself: a camera turned in one view means nothing in another.
+    set({ viewMode, camera: null });
   },
   setCloudOf(cloudOf) {
     set({ cloudOf });
   },
   applyView(view) {
-    set({ rank: view.rank, viewMode: view.view, cloudOf: view.of, step: clampStep(view.step), playing: false });
+    set({ rank: view.rank, viewMode: view.view, cloudOf: view.of, step: clampStep(view.step), playing: false, camera: view.camera ?? null });
   },
   setCloudAxis(slot, direction) {
     const axes = [...get().cloudAxes] as [number, number, number];

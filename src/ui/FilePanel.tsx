@@ -1,5 +1,5 @@
 /**
- * Opening a file: a button named "Open file", dropping a file anywhere on the page, or a URL (a
+ * Opening a file: a button named "Open file", dropping or pasting a file anywhere on the page, or a URL (a
  * .safetensors on a server with Range support is read piecewise). Files with
  * several arrays list them (name, shape, dtype, size) to pick from; an array of more than two
  * dimensions is opened as one 2-D slice, chosen by its leading indices.
@@ -74,10 +74,19 @@ export function FilePanel() {
       event.preventDefault();
       openFile(dropped);
     };
+    // Pasting a copied file (not text) opens it too.
+    const onPaste = (event: ClipboardEvent) => {
+      const pasted = event.clipboardData?.files?.[0];
+      if (!pasted) return;
+      event.preventDefault();
+      openFile(pasted);
+    };
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('dragleave', onDragLeave);
     window.addEventListener('drop', onDrop);
+    window.addEventListener('paste', onPaste);
     return () => {
+      window.removeEventListener('paste', onPaste);
       window.removeEventListener('dragover', onDragOver);
       window.removeEventListener('dragleave', onDragLeave);
       window.removeEventListener('drop', onDrop);

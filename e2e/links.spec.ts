@@ -86,3 +86,22 @@ test('the camera travels with the link', async ({ page, context }) => {
   await other.waitForTimeout(300);
   expect(distance(await again.canvasSignature(), turned)).toBeLessThan(distance(before, turned) / 4);
 });
+
+test('the attention view and a subspace comparison travel with the link', async ({ page, context }) => {
+  const app = new LinearMapPage(page);
+  await app.open('#m=2,0.3,0.1;0.2,1.5,0.2;0.1,0.1,0.4&r=2');
+  await page.getByLabel('Principal angles between the rank-k subspaces of A and of a second matrix').check();
+  await page.getByLabel('Noise ‖N‖_F / ‖A‖_F').fill('0.3');
+  await expect(page.getByTestId('compare-summary')).toContainText('The top-2 row space');
+  const summary = await page.getByTestId('compare-summary').innerText();
+  await page.getByRole('radio', { name: 'Attention' }).click();
+  await page.getByLabel('Head size d_head').fill('32');
+  await expect(page.getByTestId('attention-rank')).toContainText('has rank 32 (head size 32)');
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain('att=96,1,32,1,xw');
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain('cmp=row,0.3,1');
+
+  const other = await context.newPage();
+  await other.goto(await page.evaluate(() => location.href));
+  await expect(other.getByTestId('attention-rank')).toContainText('has rank 32 (head size 32)');
+  await expect(other.getByTestId('compare-summary')).toHaveText(summary);
+});

@@ -8,7 +8,11 @@ const matrix = (rows: number, cols: number, f: (k: number) => number) => ({ rows
 
 describe('compact link form', () => {
   it('round-trips float64 exactly, with the view', async () => {
-    const state = { matrix: matrix(13, 7, (k) => Math.sin(k) * 1e-3 + k), rank: 5, view: 'heatmaps' as const, of: 'columns' as const, step: 1.5, cam: [0.5, 2, -3] as [number, number, number] };
+    const state = {
+      matrix: matrix(13, 7, (k) => Math.sin(k) * 1e-3 + k), rank: 5, view: 'heatmaps' as const, of: 'columns' as const, step: 1.5,
+      cam: [0.5, 2, -3] as [number, number, number],
+      compare: { side: 'row' as const, level: 0.1, seed: 1 },
+    };
     const { hash, maxError } = await encodeCompactHash(state, 'f64');
     expect(hash.startsWith('v1.')).toBe(true);
     expect(maxError).toBe(0);

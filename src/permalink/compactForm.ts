@@ -34,6 +34,17 @@ const headerSchema = z
     of: z.enum(['rows', 'columns']).optional(),
     step: z.number().min(0).max(3).optional(),
     cam: z.tuple([z.number().finite(), z.number().finite(), z.number().finite()]).optional(),
+    attention: z
+      .object({
+        dModel: z.number().int().min(2).max(4096),
+        seed: z.number().int().min(0).max(2 ** 32 - 1),
+        headSize: z.number().int().min(1).max(4096),
+        head: z.number().int().min(0).max(4096),
+        layout: z.enum(['x-times-w', 'w-times-x']),
+      })
+      .strict()
+      .optional(),
+    compare: z.object({ side: z.enum(['row', 'column']), level: z.number().min(0).max(10), seed: z.number().int().min(0).max(2 ** 32 - 1) }).strict().optional(),
     title: z.string().max(200).optional(),
   })
   .strict();
@@ -124,6 +135,8 @@ export async function encodeCompactHash(state: LinkState & { title?: string }, p
   if (state.of !== undefined) header.of = state.of;
   if (state.step !== undefined) header.step = state.step;
   if (state.cam !== undefined) header.cam = state.cam;
+  if (state.attention !== undefined) header.attention = state.attention;
+  if (state.compare !== undefined) header.compare = state.compare;
   if (state.title !== undefined) header.title = state.title.slice(0, 200);
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   const payload = new Uint8Array(4 + headerBytes.length + stored.bytes.length);
@@ -196,6 +209,8 @@ export async function decodeCompactHash(hash: string): Promise<DecodeResult & { 
     if (header.of !== undefined) value.of = header.of;
     if (header.step !== undefined) value.step = header.step;
     if (header.cam !== undefined) value.cam = header.cam;
+    if (header.attention !== undefined) value.attention = header.attention;
+    if (header.compare !== undefined) value.compare = header.compare;
     return { ok: true, value, title: header.title };
   } catch {
     return fail('The link could not be read.');

@@ -52,6 +52,8 @@ describe('human link form', () => {
     ['#m=1&step=4', /step "4"/],
     ['#m=1&of=diagonals', /rows or columns/],
     ['#m=1&cam=1,2', /three numbers/],
+    ['#m=1&att=1,2,3', /attention settings/],
+    ['#m=1&cmp=row,99,1', /comparison/],
     ['#p=<script>', /not a preset name/],
     ['#p=random&size=<b>', /parameter/],
   ])('refuses bad keys in %s', (hash, message) => {
@@ -61,7 +63,12 @@ describe('human link form', () => {
   });
 
   it('round-trips the whole link state', () => {
-    const state = { matrix: { rows: 1, cols: 3, data: [0.1, -2, 3e-7] }, rank: 2, view: 'cloud' as const, of: 'columns' as const, step: 0.25, cam: [1.5, -2, 3.25] as [number, number, number] };
+    const state = {
+      matrix: { rows: 1, cols: 3, data: [0.1, -2, 3e-7] }, rank: 2, view: 'cloud' as const, of: 'columns' as const, step: 0.25,
+      cam: [1.5, -2, 3.25] as [number, number, number],
+      attention: { dModel: 64, seed: 3, headSize: 16, head: 2, layout: 'w-times-x' as const },
+      compare: { side: 'column' as const, level: 0.25, seed: 7 },
+    };
     expect(decodeHumanHash(`#${encodeHumanHash(state)}`)).toEqual({ ok: true, value: state });
     const preset = { preset: { id: 'random', params: { size: '20x10', seed: '3' } }, rank: 4 };
     expect(decodeHumanHash(`#${encodeHumanHash(preset)}`)).toEqual({ ok: true, value: preset });

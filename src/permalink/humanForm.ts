@@ -2,7 +2,8 @@
  * The human-writable link form: `#m=3,0;4,5&r=1` (rows split by `;`, entries by `,`), or a preset
  * by name and parameters: `#p=random&size=768x768&spectrum=geometric&decay=0.001&seed=42&r=64`.
  * Optional view keys: `r` (rank), `view` (map, cloud, heatmaps, attention), `of` (rows, columns), `step`
- * (animation step, 0 to 3), `cam` (camera position x,y,z).
+ * (animation step, 0 to 3), `cam` (camera position x,y,z), `att` (the attention view's synthetic head),
+ * `cmp` (a subspace comparison against A plus noise).
  *
  * `decodeHumanHash` never throws: links are untrusted input, so it returns the state or a list of
  * readable problems, and bounds every size before anything is allocated. Unknown keys are ignored,
@@ -45,6 +46,10 @@ export interface LinkState {
   step?: number;
   /** Camera position (looking at the origin). */
   cam?: [number, number, number];
+  /** The attention view's synthetic head: width, seed, head size, head (0-based), layout. */
+  attention?: { dModel: number; seed: number; headSize: number; head: number; layout: 'x-times-w' | 'w-times-x' };
+  /** The subspace comparison against A plus noise. */
+  compare?: { side: 'row' | 'column'; level: number; seed: number };
 }
 
 export type DecodeResult = { ok: true; value: LinkState } | { ok: false; problems: string[] };
@@ -57,7 +62,7 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const PRESET_ID = /^[a-z0-9-]{1,40}$/;
 const PRESET_PARAM = /^[A-Za-z0-9.+\-x]{1,40}$/;
 /** Keys that are not preset parameters. */
-const STATE_KEYS = new Set(['m', 'p', 'r', 'view', 'of', 'step', 'cam']);
+const STATE_KEYS = new Set(['m', 'p', 'r', 'view', 'of', 'step', 'cam', 'att', 'cmp']);
 const SHA256 = /^[0-9a-f]{64}$/;
 const VIEWS: readonly LinkView[] = ['map', 'cloud', 'heatmaps', 'attention'];
 
@@ -90,6 +95,11 @@ export function encodeHumanHash(state: LinkState): string {
   if (state.of !== undefined) parts.push(`of=${state.of}`);
   if (state.step !== undefined) parts.push(`step=${formatNumber(state.step)}`);
   if (state.cam !== undefined) parts.push(`cam=${state.cam.map(formatNumber).join(',')}`);
+  if (state.attention !== undefined) {
+    const a = state.attention;
+    parts.push(`att=${a.dModel},${a.seed},${a.headSize},${a.head + 1},${a.layout === 'x-times-w' ? 'xw' : 'wx'}`);
+  }
+  if (state.compare !== undefined) parts.push(`cmp=${state.compare.side},${formatNumber(state.compare.level)},${state.compare.seed}`);
   return parts.join('&');
 }
 
@@ -164,6 +174,20 @@ function decodeViewKeys(params: Map<string, string>, value: LinkState, problems:
     const values = cam.split(',');
     if (values.length === 3 && values.every((v) => NUMBER.test(v) && Math.abs(Number(v)) < 1e6)) value.cam = values.map(Number) as [number, number, number];
     else problems.push(`The camera "cam=${shorten(cam)}" must be three numbers x,y,z.`);
+  }
+  const att = params.get('att');
+  if (att !== undefined) {
+    const m = /^(\d{1,5}),(\d{1,10}),(\d{1,5}),(\d{1,5}),(xw|wx)$/.exec(att);
+    if (m && Number(m[1]) >= 2 && Number(m[1]) <= 4096 && Number(m[3]) >= 1 && Number(m[4]) >= 1) {
+      value.attention = { dModel: Number(m[1]), seed: Number(m[2]), headSize: Number(m[3]), head: Number(m[4]) - 1, layout: m[5] === 'xw' ? 'x-times-w' : 'w-times-x' };
+    } else problems.push(`The attention settings "att=${shorten(att)}" must be d_model,seed,head size,head,xw|wx (d_model 2 to 4096).`);
+  }
+  const cmp = params.get('cmp');
+  if (cmp !== undefined) {
+    const m = /^(row|column),([0-9.e+-]{1,20}),(\d{1,10})$/.exec(cmp);
+    const level = m ? Number(m[2]) : NaN;
+    if (m && level >= 0 && level <= 10) value.compare = { side: m[1] as 'row' | 'column', level, seed: Number(m[3]) };
+    else problems.push(`The comparison "cmp=${shorten(cmp)}" must be row|column,noise level (0 to 10),seed.`);
   }
   const step = params.get('step');
   if (step !== undefined) {

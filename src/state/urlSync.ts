@@ -35,6 +35,12 @@ export function linkStateOf(state: AppState): LinkState {
   if (state.cloudOf !== 'rows') link.of = state.cloudOf;
   if (state.step < LAST_STEP && !state.playing) link.step = Math.round(state.step * 100) / 100;
   if (state.camera) link.cam = state.camera;
+  const attention = state.attention.settings;
+  if (state.viewMode === 'attention' && attention.source === 'synthetic') {
+    link.attention = { dModel: attention.dModel, seed: attention.seed, headSize: attention.headSize, head: attention.head, layout: attention.layout };
+  }
+  const compare = state.compare.settings;
+  if (compare.enabled && compare.second.kind === 'noise') link.compare = { side: compare.side, level: compare.second.level, seed: compare.second.seed };
   return link;
 }
 
@@ -46,6 +52,8 @@ function refLink(link: LinkState, ref: NonNullable<AppState['source']['ref']>): 
     of: link.of,
     step: link.step,
     cam: link.cam,
+    attention: link.attention,
+    compare: link.compare,
     ref: { url: ref.url, file: ref.url ? undefined : ref.fileName, size: ref.url || ref.fileSize === null ? undefined : ref.fileSize, entry: ref.entry, slice: ref.slice, sha256: ref.sha256 },
   };
 }
@@ -109,11 +117,19 @@ function sameRandom(state: AppState, params: RandomSpectrumParams): boolean {
   return !Array.isArray(before) && (Object.keys(params) as Array<keyof RandomSpectrumParams>).every((key) => before[key] === params[key]);
 }
 
+/** Applies a link's settings of the attention view and of the comparison. */
+function applyAnalyses(store: AppStore, link: LinkState): void {
+  const state = store.getState();
+  if (link.attention) state.setAttentionSettings({ source: 'synthetic', ...link.attention });
+  if (link.compare) state.setCompareSettings({ enabled: true, side: link.compare.side, second: { kind: 'noise', level: link.compare.level, seed: link.compare.seed } });
+}
+
 /** Applies a decoded link; returns false (after notifying) when it could not. */
 function applyDecoded(store: AppStore, decoded: DecodeResult | null, title = 'Matrix from the link'): boolean {
   if (decoded === null) return true;
   if (!decoded.ok) return refuse(store, decoded.problems);
   const link = decoded.value;
+  applyAnalyses(store, link);
   const view: ViewAfterLoad = { rank: link.rank ?? null, view: link.view ?? 'map', of: link.of ?? 'rows', step: link.step ?? LAST_STEP, camera: link.cam ?? null };
   const state = store.getState();
   if (link.ref) {
@@ -192,7 +208,8 @@ export function startUrlSync(store: AppStore, location: Location, history: Histo
     const changed =
       state.matrix !== previous.matrix || state.rank !== previous.rank || state.viewMode !== previous.viewMode ||
       state.cloudOf !== previous.cloudOf || state.source !== previous.source || state.linkPrecision !== previous.linkPrecision ||
-      state.camera !== previous.camera ||
+      state.camera !== previous.camera || state.attention.settings !== previous.attention.settings ||
+      state.compare.settings !== previous.compare.settings ||
       (!state.playing && (state.step !== previous.step || previous.playing));
     if (!changed) return;
     if (isDeliberate(state, previous)) pushNext = true;

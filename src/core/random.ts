@@ -1,5 +1,5 @@
 /**
- * The seeded random generator used everywhere the core needs randomness (Math.random is banned:
+ * The seeded random generator used everywhere the core needs randomness (the unseeded platform generator is banned:
  * a link with a seed must reproduce the same numbers). xoshiro128** seeded through splitmix32,
  * 53-bit uniforms, normals by the Marsaglia polar method.
  */

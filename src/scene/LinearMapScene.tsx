@@ -202,7 +202,7 @@ export function useMapLabels(): LabelSpec[] {
   const map = result?.map;
   return useMemo(() => {
     if (!result || !map) return [];
-    const labels = mapLabels(result.cols, Math.min(result.cols, map.n), stage, showSubspaces, (map.s[0] ?? 0) <= 4);
+    const labels = mapLabels(result.cols, Math.min(result.cols, map.n), stage, showSubspaces, (map.s[0] ?? 0) <= 8);
     if (compared) {
       const largest = (compared.angles[compared.angles.length - 1] * 180) / Math.PI;
       labels.push({ id: 'compared', content: `B's subspace (θ max = ${largest.toFixed(1)}°)`, color: palette.scale, className: 'scene-label scene-label-subspace' });

@@ -99,6 +99,10 @@ test('exports the factors as .npz and .safetensors, and reopens them with the sa
   } else {
     console.warn(`python3 with numpy is not available; the snippet was not run (${run.stderr?.split('\n').at(-2) ?? run.error})`);
   }
+  const [scene] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Scene (PNG)' }).click()]);
+  const png = readFileSync(await scene.path());
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  expect(png.length).toBeGreaterThan(10_000);
   const [state] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'State (JSON)' }).click()]);
   expect(JSON.parse(readFileSync(await state.path(), 'utf8'))).toMatchObject({ format: 'subspace-explorer-state', version: 1 });
 });

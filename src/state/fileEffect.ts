@@ -26,24 +26,41 @@ function resolvePending(store: AppStore, opened: { name: string; url?: string })
 export function startFileEffect(store: AppStore, client: ComputeClient): () => void {
   // The files themselves (cheap references to the person's files), to reopen after a worker restart.
   const blobs = new Map<number, Blob & { name: string }>();
+  const urls = new Map<number, string>();
+  const onProgress = (fraction: number, stage: string) => store.getState().setFileState({ progress: { fraction, stage } });
+
+  /** Reads a file in chunks, reporting progress, so a big one shows how far along it is. */
+  async function readWithProgress(file: Blob): Promise<ArrayBuffer> {
+    if (file.size < 8 * 1024 * 1024 || typeof file.stream !== 'function') return file.arrayBuffer();
+    const bytes = new Uint8Array(file.size);
+    const reader = file.stream().getReader();
+    let offset = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes.set(value, offset);
+      offset += value.length;
+      onProgress(offset / file.size, `reading ${Math.round(offset / 1e6)} of ${Math.round(file.size / 1e6)} MB`);
+    }
+    return bytes.buffer;
+  }
 
   async function open(request: Extract<FileRequest, { kind: 'open' }>): Promise<void> {
     const { file, id } = request;
-    const bytes = await file.arrayBuffer();
-    const listing = await client.run('openFile', { fileId: id, name: file.name, bytes }, { slot: 'file', transfer: [bytes], ...KEEP_WORKER }).promise;
+    const bytes = await readWithProgress(file);
+    onProgress(1, `checking ${file.name}`);
+    const listing = await client.run('openFile', { fileId: id, name: file.name, bytes }, { slot: 'file', transfer: [bytes], onProgress, ...KEEP_WORKER }).promise;
     blobs.set(id, file);
     if (store.getState().file.request !== request) return;
     const opened = { id, name: file.name, size: file.size, format: listing.format, entries: listing.entries, warnings: listing.warnings };
     const files = [...store.getState().file.files, opened].slice(-KEEP_FILES);
-    store.getState().setFileState({ opened, files, status: 'done', request: null });
+    store.getState().setFileState({ opened, files, status: 'done', request: null, progress: null });
     const [only] = listing.entries;
     if (resolvePending(store, opened)) return;
     if (listing.entries.length === 1 && only.shape.length <= 2) store.getState().loadArray(only.name);
     else if (listing.entries.length === 0) store.getState().setFileState({ status: 'error', error: `${file.name} holds no arrays.` });
   }
 
-  const urls = new Map<number, string>();
-  const onProgress = (fraction: number, stage: string) => store.getState().setFileState({ progress: { fraction, stage } });
 
   async function openUrl(request: Extract<FileRequest, { kind: 'url' }>): Promise<void> {
     const { id, url } = request;

@@ -28,6 +28,36 @@ print("compression   =", m * n / (k * (m + n)))
 `;
 }
 
+/**
+ * The 3D scene as a picture: the WebGL canvas with the DOM labels that float over it drawn in at the
+ * same places, in their colours (subscripts become plain text: σ1u1).
+ */
+function sceneWithLabels(canvas: HTMLCanvasElement): HTMLCanvasElement {
+  const frame = canvas.getBoundingClientRect();
+  const scale = canvas.width / frame.width;
+  const out = document.createElement('canvas');
+  out.width = canvas.width;
+  out.height = canvas.height;
+  const context = out.getContext('2d')!;
+  context.drawImage(canvas, 0, 0);
+  context.textAlign = 'center';
+  context.textBaseline = 'middle';
+  for (const label of document.querySelectorAll<HTMLElement>('.scene .label-layer > span')) {
+    if (label.style.visibility === 'hidden' || !label.textContent) continue;
+    const box = label.getBoundingClientRect();
+    const style = getComputedStyle(label);
+    context.font = `${style.fontStyle} ${style.fontWeight} ${parseFloat(style.fontSize) * scale}px ${style.fontFamily}`;
+    context.fillStyle = style.color;
+    context.lineWidth = 3 * scale;
+    context.strokeStyle = 'rgba(255, 255, 255, 0.9)';
+    const x = (box.left + box.width / 2 - frame.left) * scale;
+    const y = (box.top + box.height / 2 - frame.top) * scale;
+    context.strokeText(label.textContent, x, y);
+    context.fillText(label.textContent, x, y);
+  }
+  return out;
+}
+
 export function ExportPanel() {
   const result = useAppState(currentSvd);
   const rank = useAppState(effectiveRank);
@@ -49,7 +79,7 @@ export function ExportPanel() {
   const saveScene = () => {
     const canvas = document.querySelector<HTMLCanvasElement>('.scene canvas');
     if (!canvas || canvas.closest('[hidden]')) return;
-    canvas.toBlob((blob) => blob && downloadBlob(blob, `${stem}-scene.png`), 'image/png');
+    sceneWithLabels(canvas).toBlob((blob) => blob && downloadBlob(blob, `${stem}-scene.png`), 'image/png');
   };
 
   return (

@@ -7,6 +7,7 @@ import { startAnimationDriver } from '../state/animation';
 import { startUrlSync } from '../state/urlSync';
 import { startSourceEffect } from '../state/sourceEffect';
 import { startFileEffect } from '../state/fileEffect';
+import { startLinkedFilesEffect } from '../state/linkedFiles';
 import { startAttentionEffect } from '../state/attentionEffect';
 import { startCompareEffect } from '../state/compareEffect';
 import { startExportEffect } from '../state/exportEffect';
@@ -19,6 +20,7 @@ import './styles.css';
 const client = createComputeClient(spawnBrowserWorker);
 // The effects listen before anything asks for work, so requests made while a link is read are seen.
 startFileEffect(appStore, client);
+startLinkedFilesEffect(appStore);
 startAttentionEffect(appStore, client);
 startCompareEffect(appStore, client);
 startExportEffect(appStore, client, downloadBlob);

@@ -20,6 +20,17 @@ describe('compact link form', () => {
     expect(decoded).toEqual({ ok: true, value: state, title: undefined });
   });
 
+  it('round-trips attention weights and a comparison matrix of files, by reference', async () => {
+    const ref = (entry: string, c: string) => ({ file: 'gpt2.safetensors', size: 548105171, entry, slice: [], sha256: c.repeat(64) });
+    const state = {
+      matrix: matrix(13, 13, (k) => k), view: 'attention' as const,
+      attentionFiles: { headSize: 64, head: 3, layout: 'x-times-w' as const, query: { ...ref('h.0.attn.c_attn.weight', 'a'), fused: true }, key: { ...ref('h.0.attn.c_attn.weight', 'a'), fused: true } },
+      compareFile: { side: 'column' as const, second: ref('h.1.mlp.c_fc.weight', 'b') },
+    };
+    const decoded = await decodeCompactHash((await encodeCompactHash(state)).hash);
+    expect(decoded).toEqual({ ok: true, value: state, title: undefined });
+  });
+
   it('stores float32 and quantised bytes with the error they cost', async () => {
     const a = matrix(20, 20, (k) => Math.cos(k * 0.37) * 3);
     for (const precision of ['f32', 'q8'] as const) {
@@ -85,9 +96,9 @@ describe('compact link form', () => {
 
   it.each([
     [{ rows: 3, cols: 3, dtype: 'f64' }, 32, /needs 72 bytes of data, it has 32/],
-    [{ rows: 0, cols: 3, dtype: 'f64' }, 0, /rows is invalid/],
-    [{ rows: 2, cols: 2, dtype: 'f16' }, 8, /dtype is invalid/],
-    [{ rows: 2, cols: 2, dtype: 'f64', script: '<b>' }, 32, /invalid/],
+    [{ rows: 0, cols: 3, dtype: 'f64' }, 0, /rows must be at least 1/],
+    [{ rows: 2, cols: 2, dtype: 'f16' }, 8, /dtype must be one of f64, f32, q8/],
+    [{ rows: 2, cols: 2, dtype: 'f64', script: '<b>' }, 32, /header has unknown keys script/],
     [{ rows: 2, cols: 2, dtype: 'q8' }, 4, /bytes but no scale/],
   ])('refuses the lying header %j', async (header, dataBytes, message) => {
     const decoded = await decodeCompactHash(await link(payload(header, dataBytes)));

@@ -11,7 +11,7 @@
  * inflating, validates the header with a schema, and checks the data length against the shape.
  */
 import { z } from 'zod';
-import type { DecodeResult, LinkState, LinkView } from './humanForm';
+import { describeIssues, linkViewSchema, type DecodeResult, type LinkState } from './linkState';
 
 export const COMPACT_PREFIX = 'v1.';
 export type Precision = 'f64' | 'f32' | 'q8';
@@ -29,22 +29,7 @@ const headerSchema = z
     cols: z.number().int().min(1).max(65536),
     dtype: z.enum(['f64', 'f32', 'q8']),
     scale: z.number().positive().finite().optional(),
-    rank: z.number().int().min(1).max(65536).optional(),
-    view: z.enum(['map', 'cloud', 'heatmaps', 'attention']).optional(),
-    of: z.enum(['rows', 'columns']).optional(),
-    step: z.number().min(0).max(3).optional(),
-    cam: z.tuple([z.number().finite(), z.number().finite(), z.number().finite()]).optional(),
-    attention: z
-      .object({
-        dModel: z.number().int().min(2).max(4096),
-        seed: z.number().int().min(0).max(2 ** 32 - 1),
-        headSize: z.number().int().min(1).max(4096),
-        head: z.number().int().min(0).max(4096),
-        layout: z.enum(['x-times-w', 'w-times-x']),
-      })
-      .strict()
-      .optional(),
-    compare: z.object({ side: z.enum(['row', 'column']), level: z.number().min(0).max(10), seed: z.number().int().min(0).max(2 ** 32 - 1) }).strict().optional(),
+    ...linkViewSchema.shape,
     title: z.string().max(200).optional(),
   })
   .strict();
@@ -136,7 +121,9 @@ export async function encodeCompactHash(state: LinkState & { title?: string }, p
   if (state.step !== undefined) header.step = state.step;
   if (state.cam !== undefined) header.cam = state.cam;
   if (state.attention !== undefined) header.attention = state.attention;
+  if (state.attentionFiles !== undefined) header.attentionFiles = state.attentionFiles;
   if (state.compare !== undefined) header.compare = state.compare;
+  if (state.compareFile !== undefined) header.compareFile = state.compareFile;
   if (state.title !== undefined) header.title = state.title.slice(0, 200);
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   const payload = new Uint8Array(4 + headerBytes.length + stored.bytes.length);
@@ -189,7 +176,7 @@ export async function decodeCompactHash(hash: string): Promise<DecodeResult & { 
     }
     const parsed = headerSchema.safeParse(json);
     if (!parsed.success) {
-      return { ok: false, problems: parsed.error.issues.slice(0, 4).map((issue) => `The link's ${issue.path.join('.') || 'header'} is invalid: ${issue.message}.`) };
+      return { ok: false, problems: describeIssues(parsed.error.issues, (path) => `The link's ${path.join('.') || 'header'}`) };
     }
     const header = parsed.data;
     const entries = header.rows * header.cols;
@@ -203,14 +190,8 @@ export async function decodeCompactHash(hash: string): Promise<DecodeResult & { 
     for (let i = 0; i < values.length; i++) {
       if (!Number.isFinite(values[i])) return fail(`Entry (${Math.floor(i / header.cols) + 1}, ${(i % header.cols) + 1}) of the link's matrix is not a finite number.`);
     }
-    const value: LinkState = { matrix: { rows: header.rows, cols: header.cols, data: values } };
-    if (header.rank !== undefined) value.rank = header.rank;
-    if (header.view !== undefined) value.view = header.view as LinkView;
-    if (header.of !== undefined) value.of = header.of;
-    if (header.step !== undefined) value.step = header.step;
-    if (header.cam !== undefined) value.cam = header.cam;
-    if (header.attention !== undefined) value.attention = header.attention;
-    if (header.compare !== undefined) value.compare = header.compare;
+    const { rows, cols, dtype: _dtype, scale: _scale, title: _title, ...view } = header;
+    const value: LinkState = { matrix: { rows, cols, data: values }, ...view };
     return { ok: true, value, title: header.title };
   } catch {
     return fail('The link could not be read.');

@@ -46,14 +46,20 @@ describe('human link form', () => {
   });
 
   it.each([
-    ['#m=1&r=0', /rank "r=0"/],
+    ['#m=1&r=0', /"r=0" must be at least 1/],
     ['#m=1&r=x', /rank/],
-    ['#m=1&view=sideways', /view "sideways"/],
-    ['#m=1&step=4', /step "4"/],
+    ['#m=1&view=sideways', /"view=sideways" must be one of map/],
+    ['#m=1&step=4', /"step=4" must be at most 3/],
     ['#m=1&of=diagonals', /rows or columns/],
     ['#m=1&cam=1,2', /three numbers/],
     ['#m=1&att=1,2,3', /attention settings/],
-    ['#m=1&cmp=row,99,1', /comparison/],
+    ['#m=1&cmp=row,99,1', /"cmp=row,99,1" must be at most 10/],
+    ['#m=1&cmp=row,file&bentry=w&bsha256=abc', /"bsha256=abc" is not a SHA-256/],
+    ['#m=1&cmp=row,file&bsrc=ftp://x&bentry=w&bsha256=' + 'a'.repeat(64), /"bsrc=ftp:\/\/x" is not an http or https URL/],
+    ['#m=1&att=file,64,1,xw&qfile=a.npy&qentry=w&qsha256=' + 'a'.repeat(64), /"kentry" names no array/],
+    ['#m=1&att=file,64,1,xw&qfile=a/b.npy&qentry=w&qsize=x', /"qsize=x" must be a whole number of bytes/],
+    ['#src=https://x.org/a&entry=w&sha256=' + 'a'.repeat(64) + '&slice=1,x', /"slice=1,x" must be indices/],
+    ['#file=../etc&entry=w&sha256=' + 'a'.repeat(64), /"file=..\/etc" is a path/],
     ['#p=<script>', /not a preset name/],
     ['#p=random&size=<b>', /parameter/],
   ])('refuses bad keys in %s', (hash, message) => {
@@ -72,6 +78,23 @@ describe('human link form', () => {
     expect(decodeHumanHash(`#${encodeHumanHash(state)}`)).toEqual({ ok: true, value: state });
     const preset = { preset: { id: 'random', params: { size: '20x10', seed: '3' } }, rank: 4 };
     expect(decodeHumanHash(`#${encodeHumanHash(preset)}`)).toEqual({ ok: true, value: preset });
+  });
+
+  it('round-trips attention weights and a comparison matrix of files, by reference', () => {
+    const sha = (c: string) => c.repeat(64);
+    const state = {
+      ref: { url: 'https://example.org/model.safetensors?x=1&y=2', entry: 'h.0.mlp.c_fc.weight', slice: [], sha256: sha('a') },
+      attentionFiles: {
+        headSize: 64, head: 11, layout: 'x-times-w' as const,
+        query: { file: 'gpt2 weights, layer 0.npz', size: 1234, entry: 'h.0.attn.c_attn.weight', slice: [2], sha256: sha('b'), fused: true },
+        key: { url: 'http://127.0.0.1:8/k.npy', entry: 'k', slice: [0, 1], sha256: sha('c') },
+      },
+      compareFile: { side: 'column' as const, second: { file: 'B.npy', entry: 'B', slice: [], sha256: sha('d') } },
+    };
+    const hash = encodeHumanHash(state);
+    expect(hash).toContain('att=file,64,12,xw');
+    expect(hash).toContain('cmp=column,file');
+    expect(decodeHumanHash(`#${hash}`)).toEqual({ ok: true, value: state });
   });
 
   it('round-trips every finite float64 exactly', () => {

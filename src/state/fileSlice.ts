@@ -8,6 +8,7 @@ import type { AppState } from './store';
 import type { JobStatus } from './svdSlice';
 import type { OpenFileJobOutput } from '../worker/fileJobs';
 import type { ViewAfterLoad } from './viewSlice';
+import type { WaitingAnalyses } from './linkedFiles';
 
 export { KEEP_FILES } from '../worker/fileJobs';
 
@@ -59,6 +60,8 @@ export interface FileSlice {
     progress?: { fraction: number; stage: string } | null;
     /** A link's reference to data in a file that is not open yet. */
     pending?: PendingRef | null;
+    /** A link's analyses (attention weights, a comparison matrix) that wait for their files: see linkedFiles.ts. */
+    waiting?: WaitingAnalyses | null;
   };
   /** Follows a link's data reference: opens its URL, or waits for the person to open the named file. */
   followRef(ref: PendingRef): void;

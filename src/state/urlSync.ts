@@ -14,6 +14,7 @@ import { checkRandomParams, SMALL_PRESETS, type RandomSpectrumParams, type Spect
 import type { ViewAfterLoad } from './sourceSlice';
 import { LAST_STEP } from './viewSlice';
 import type { AppState, AppStore } from './store';
+import { awaitLinkedAnalyses, linkedAnalyses } from './linkedFiles';
 
 const WRITE_DELAY_MS = 150;
 /** Links are kept under about 8 KB so they survive chat and learning-platform pastes. */
@@ -41,7 +42,7 @@ export function linkStateOf(state: AppState): LinkState {
   }
   const compare = state.compare.settings;
   if (compare.enabled && compare.second.kind === 'noise') link.compare = { side: compare.side, level: compare.second.level, seed: compare.second.seed };
-  return link;
+  return { ...link, ...linkedAnalyses(state) };
 }
 
 /** The link to a file's array by reference (URL or file name, entry, slice, hash), keeping the view keys. */
@@ -53,7 +54,9 @@ function refLink(link: LinkState, ref: NonNullable<AppState['source']['ref']>): 
     step: link.step,
     cam: link.cam,
     attention: link.attention,
+    attentionFiles: link.attentionFiles,
     compare: link.compare,
+    compareFile: link.compareFile,
     ref: { url: ref.url, file: ref.url ? undefined : ref.fileName, size: ref.url || ref.fileSize === null ? undefined : ref.fileSize, entry: ref.entry, slice: ref.slice, sha256: ref.sha256 },
   };
 }
@@ -130,6 +133,14 @@ function applyDecoded(store: AppStore, decoded: DecodeResult | null, title = 'Ma
   if (!decoded.ok) return refuse(store, decoded.problems);
   const link = decoded.value;
   applyAnalyses(store, link);
+  const applied = applySource(store, link, title);
+  // After the source, so that a file the matrix needs too is opened (or asked for) once.
+  if (applied) awaitLinkedAnalyses(store, { attentionFiles: link.attentionFiles, compareFile: link.compareFile });
+  return applied;
+}
+
+/** Loads the link's matrix (inline, by reference, or a preset) and its view; false when it could not. */
+function applySource(store: AppStore, link: LinkState, title: string): boolean {
   const view: ViewAfterLoad = { rank: link.rank ?? null, view: link.view ?? 'map', of: link.of ?? 'rows', step: link.step ?? LAST_STEP, camera: link.cam ?? null };
   const state = store.getState();
   if (link.ref) {
@@ -210,6 +221,7 @@ export function startUrlSync(store: AppStore, location: Location, history: Histo
       state.cloudOf !== previous.cloudOf || state.source !== previous.source || state.linkPrecision !== previous.linkPrecision ||
       state.camera !== previous.camera || state.attention.settings !== previous.attention.settings ||
       state.compare.settings !== previous.compare.settings ||
+      state.attention.result !== previous.attention.result || state.compare.result !== previous.compare.result ||
       (!state.playing && (state.step !== previous.step || previous.playing));
     if (!changed) return;
     if (isDeliberate(state, previous)) pushNext = true;

@@ -8,7 +8,7 @@
  * both bases but not one score: only the subspaces matter. The job checks that on random tokens.
  */
 import { createRandom, matmul, matrix, numericalRank, principalAngles, qr, randomMatrix, svd, type Matrix, type Random } from '../core';
-import { weightMatrix, type WeightRefLike } from './fileJobs';
+import { checkedWeight, type WeightRefLike } from './fileJobs';
 import type { HandlerResult, JobContext } from './protocol';
 
 export type WeightLayout = 'x-times-w' | 'w-times-x';
@@ -54,6 +54,8 @@ export interface AttentionJobOutput {
     /** Condition number of R. */
     conditionOfR: number;
   };
+  /** SHA-256 of the query and key arrays as read (before a fused projection is split), for links; null for synthetic weights. */
+  weightHashes: { query: string | null; key: string | null };
 }
 
 /** Columns [c0, c0 + width) of a matrix. */
@@ -102,12 +104,18 @@ function fusedPart(w: Matrix, part: 0 | 1, layout: WeightLayout): Matrix {
   return layout === 'w-times-x' ? transposed(block) : block;
 }
 
-async function loadRef(ref: WeightRef, part: 0 | 1, layout: WeightLayout): Promise<Matrix> {
-  const w = await weightMatrix(ref.fileId, ref.entry, ref.slice);
-  return ref.fused ? fusedPart(w, part, layout) : w;
+async function loadRef(ref: WeightRef, part: 0 | 1, layout: WeightLayout): Promise<{ w: Matrix; sha256: string | null }> {
+  const { matrix: w, sha256 } = await checkedWeight(ref, part === 0 ? 'query projection' : 'key projection');
+  return { w: ref.fused ? fusedPart(w, part, layout) : w, sha256 };
 }
 
-async function weights(input: AttentionJobInput): Promise<{ wq: Matrix; wk: Matrix }> {
+interface Weights {
+  wq: Matrix;
+  wk: Matrix;
+  hashes: AttentionJobOutput['weightHashes'];
+}
+
+async function weights(input: AttentionJobInput): Promise<Weights> {
   const { source } = input;
   if (source.kind === 'synthetic') {
     const rng = createRandom(source.seed);
@@ -117,14 +125,17 @@ async function weights(input: AttentionJobInput): Promise<{ wq: Matrix; wk: Matr
       for (let k = 0; k < m.data.length; k++) m.data[k] *= scale;
       return m;
     };
-    return { wq: gaussian(), wk: gaussian() };
+    return { wq: gaussian(), wk: gaussian(), hashes: { query: null, key: null } };
   }
-  return { wq: await loadRef(source.query, 0, input.layout), wk: await loadRef(source.key, 1, input.layout) };
+  const query = await loadRef(source.query, 0, input.layout);
+  const key = await loadRef(source.key, 1, input.layout);
+  return { wq: query.w, wk: key.w, hashes: { query: query.sha256, key: key.sha256 } };
 }
 
 export async function runAttentionJob(input: AttentionJobInput, context: JobContext): Promise<HandlerResult<AttentionJobOutput>> {
   context.progress(0, 'reading the weights');
-  let { wq, wk } = await weights(input);
+  const loaded = await weights(input);
+  let { wq, wk } = loaded;
   // Work in the x W layout: rows index the model's input space, column blocks are heads.
   if (input.layout === 'w-times-x') {
     wq = transposed(wq);
@@ -168,6 +179,7 @@ export async function runAttentionJob(input: AttentionJobInput, context: JobCont
     rank: numericalRank(spectrum),
     angles,
     invariance: { tokens, maxScoreChange, maxScore: maxAbs(before), basisChange: frobenius(difference) / frobenius(qh), conditionOfR: condition },
+    weightHashes: loaded.hashes,
   };
   return { output, transfer: [output.spectrum.buffer as ArrayBuffer, output.angles.buffer as ArrayBuffer] };
 }

@@ -5,7 +5,7 @@
  * layers, two checkpoints). A's basis comes from the SVD the page already holds.
  */
 import { createRandom, principalAngles, svd, type Matrix } from '../core';
-import { weightMatrix, type WeightRefLike } from './fileJobs';
+import { checkedWeight, type WeightRefLike } from './fileJobs';
 import type { HandlerResult, JobContext } from './protocol';
 
 export type SecondMatrix = { kind: 'noise'; level: number; seed: number } | { kind: 'file'; ref: WeightRefLike };
@@ -28,14 +28,16 @@ export interface CompareJobOutput {
   gap: number;
   /** B's basis (rows x k, row-major) when the space is at most 3-dimensional, to draw it. */
   basisB: Float64Array | null;
+  /** SHA-256 of the second matrix when it is an array of a file, for links. */
+  secondHash: string | null;
 }
 
-async function secondMatrix(input: CompareJobInput): Promise<Matrix> {
+async function secondMatrix(input: CompareJobInput): Promise<{ b: Matrix; sha256: string | null }> {
   const { a, second } = input;
   if (second.kind === 'file') {
-    const b = await weightMatrix(second.ref.fileId, second.ref.entry, second.ref.slice);
+    const { matrix: b, sha256 } = await checkedWeight(second.ref, 'second matrix');
     if (b.rows !== a.rows || b.cols !== a.cols) throw new Error(`The second matrix is ${b.rows} x ${b.cols}; it must have the shape of A, ${a.rows} x ${a.cols}.`);
-    return b;
+    return { b, sha256 };
   }
   if (!(second.level >= 0 && second.level <= 10)) throw new Error(`The noise level must be from 0 to 10; got ${second.level}.`);
   let norm = 0;
@@ -44,21 +46,21 @@ async function secondMatrix(input: CompareJobInput): Promise<Matrix> {
   const scale = (second.level * Math.sqrt(norm)) / Math.sqrt(a.data.length);
   const rng = createRandom(second.seed);
   const data = a.data.map((x) => x + scale * rng.normal());
-  return { rows: a.rows, cols: a.cols, data };
+  return { b: { rows: a.rows, cols: a.cols, data }, sha256: null };
 }
 
 /** The last second matrix and its SVD: moving the rank only needs new angles, not a new SVD. */
-let cached: { key: string; b: Matrix; f: ReturnType<typeof svd> } | null = null;
+let cached: { key: string; b: Matrix; sha256: string | null; f: ReturnType<typeof svd> } | null = null;
 
 export async function runCompareJob(input: CompareJobInput, context: JobContext): Promise<HandlerResult<CompareJobOutput>> {
   const k = input.basis.cols;
   const key = `${input.aRevision}|${JSON.stringify(input.second)}`;
   if (cached?.key !== key) {
     context.progress(0, 'SVD of the second matrix');
-    const b = await secondMatrix(input);
-    cached = { key, b, f: svd(b) };
+    const { b, sha256 } = await secondMatrix(input);
+    cached = { key, b, sha256, f: svd(b) };
   }
-  const { b, f } = cached;
+  const { b, f, sha256 } = cached;
   const factor = input.side === 'row' ? f.v : f.u;
   const p = factor.cols;
   const basisB = { rows: factor.rows, cols: k, data: new Float64Array(factor.rows * k) };
@@ -72,6 +74,6 @@ export async function runCompareJob(input: CompareJobInput, context: JobContext)
     norm += input.a.data[i] ** 2;
   }
   const basisForScene = basisB.rows <= 3 ? basisB.data : null;
-  const output = { angles, relativeDifference: Math.sqrt(difference / (norm || 1)), gap: f.s[k - 1] - (f.s[k] ?? 0), basisB: basisForScene };
+  const output = { angles, relativeDifference: Math.sqrt(difference / (norm || 1)), gap: f.s[k - 1] - (f.s[k] ?? 0), basisB: basisForScene, secondHash: sha256 };
   return { output, transfer: [angles.buffer as ArrayBuffer] };
 }

@@ -100,11 +100,25 @@ export async function runLoadArrayJob(input: LoadArrayJobInput, context: JobCont
   return { output: { rows, cols, data, sha256, heldKey }, transfer: [data.buffer as ArrayBuffer] };
 }
 
-/** Which array of which open file, and which 2-D slice of it. */
+/** Which array of which open file, and which 2-D slice of it; `sha256` is the hash a link expects. */
 export interface WeightRefLike {
   fileId: number;
   entry: string;
   slice: number[];
+  sha256?: string;
+}
+
+/**
+ * A weight array and the SHA-256 of its entries (what a link refers to). When the reference carries
+ * the hash a link expects and the data differs, it says so instead of showing other numbers.
+ */
+export async function checkedWeight(ref: WeightRefLike, role: string): Promise<{ matrix: Matrix; sha256: string | null }> {
+  const matrix = await weightMatrix(ref.fileId, ref.entry, ref.slice);
+  const sha256 = await sha256Hex(matrix.data);
+  if (ref.sha256 && sha256 && sha256 !== ref.sha256) {
+    throw new Error(`The ${role} "${ref.entry}" is not the data the link was made from (its SHA-256 differs): the file has changed.`);
+  }
+  return { matrix, sha256 };
 }
 
 /** One array (or 2-D slice) of an open file as a float64 matrix, refusing NaN and infinities. */

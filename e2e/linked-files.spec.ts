@@ -1,0 +1,93 @@
+/**
+ * Links to analyses on arrays of files: the attention view on query and key weights, and a subspace
+ * comparison against a second array, travel by reference (URL or file name, entry, SHA-256) and
+ * reopen the same numbers; changed data is refused by its hash.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { writeSafetensors } from '../src/io/safetensors-write';
+import { LinearMapPage } from './pages';
+import { startRangeServer, type RangeServer } from './rangeServer';
+
+const wave = (n: number, f: number) => new Float64Array(n).map((_, k) => Math.sin(k * f) + Math.cos(k * k * 0.001));
+const a = wave(40 * 16, 0.37);
+const layer = (scaleB: number) =>
+  writeSafetensors({
+    A: { shape: [40, 16], data: a },
+    B: { shape: [40, 16], data: a.map((x, k) => x + scaleB * Math.sin(k * 1.7)) },
+    wq: { shape: [24, 24], data: wave(576, 0.91) },
+    wk: { shape: [24, 24], data: wave(576, 0.53) },
+  });
+
+let server: RangeServer | null = null;
+test.afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+async function openUrl(page: Page, url: string) {
+  await page.getByLabel('URL of a file').fill(url);
+  await page.getByRole('button', { name: 'Open from URL' }).click();
+}
+
+/** Opens the attention view on the wq and wk arrays of an opened file, with the given head size. */
+async function chooseFileHead(page: Page, fileName: string, headSize: number) {
+  await page.getByRole('radio', { name: 'Attention' }).click();
+  await page.getByRole('radio', { name: 'From opened files' }).click();
+  await page.getByLabel('Query W_Q array').selectOption({ label: `${fileName}: wq (24 × 24)` });
+  await page.getByLabel('Key W_K array').selectOption({ label: `${fileName}: wk (24 × 24)` });
+  await page.getByLabel('Head size d_head').fill(String(headSize));
+  await expect(page.getByTestId('attention-rank')).toContainText(`has rank ${headSize} (head size ${headSize})`);
+}
+
+test('attention weights and a comparison matrix from a URL travel with the link, checked by hash', async ({ page, context }) => {
+  const files = { 'layer.safetensors': layer(0.2) };
+  server = await startRangeServer(files);
+  const app = new LinearMapPage(page);
+  await app.open('#m=3,0;4,5');
+  await openUrl(page, server.url('layer.safetensors'));
+  await page.getByRole('table', { name: /Arrays in layer.safetensors/ }).getByRole('button', { name: 'Open A' }).click();
+  await expect(page.getByText('40 × 16, computed in the worker')).toBeVisible();
+
+  await page.getByLabel('Principal angles between the rank-k subspaces of A and of a second matrix').check();
+  await page.getByLabel('Second matrix B').selectOption({ label: 'layer.safetensors: B (40 × 16)' });
+  await expect(page.getByTestId('compare-summary')).toContainText('row space');
+  const summary = await page.getByTestId('compare-summary').innerText();
+
+  await chooseFileHead(page, 'layer.safetensors', 4);
+  const rank = await page.getByTestId('attention-rank').innerText();
+  const angles = await page.getByTestId('attention-invariance').innerText();
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/att=file,4,1,xw&qsrc=http[^&]*layer\.safetensors&qentry=wq&qsha256=[0-9a-f]{64}/);
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/cmp=row,file&bsrc=http[^&]*&bentry=B&bsha256=[0-9a-f]{64}/);
+  const link = await page.evaluate(() => location.href);
+
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.getByTestId('attention-rank')).toHaveText(rank, { timeout: 30_000 });
+  await expect(other.getByTestId('attention-invariance')).toHaveText(angles);
+  await expect(other.getByTestId('compare-summary')).toHaveText(summary);
+
+  // The weights behind the URL change: the link says so instead of showing other numbers.
+  files['layer.safetensors'] = layer(0.5);
+  const third = await context.newPage();
+  await third.goto(link);
+  await expect(third.getByRole('alert').filter({ hasText: 'SHA-256 differs' }).first()).toBeVisible({ timeout: 30_000 });
+});
+
+test('a link to attention weights of local files asks for them and continues once they are opened', async ({ page, context }, info) => {
+  const path = info.outputPath('heads.safetensors');
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(path, layer(0.2));
+  const app = new LinearMapPage(page);
+  await app.open('#m=3,0;4,5');
+  await page.getByTestId('file-input').setInputFiles(path);
+  await chooseFileHead(page, 'heads.safetensors', 6);
+  const rank = await page.getByTestId('attention-rank').innerText();
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/att=file,6,1,xw&qfile=heads\.safetensors&qsize=\d+&qentry=wq/);
+  const link = await page.evaluate(() => location.href);
+
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.getByRole('alert').filter({ hasText: 'This link needs your file heads.safetensors' })).toBeVisible();
+  await other.getByTestId('file-input').setInputFiles(path);
+  await expect(other.getByTestId('attention-rank')).toHaveText(rank, { timeout: 30_000 });
+});

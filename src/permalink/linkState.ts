@@ -1,0 +1,101 @@
+/**
+ * What a link carries, as types and as the zod schemas both link forms validate with. The human
+ * form (`#m=3,0;4,5&r=1`) and the compact form (`#v1.…`) decode to the same LinkState; every part
+ * that is not the matrix itself is checked by these schemas, so the bounds live in one place.
+ */
+import { z } from 'zod';
+
+export interface LinkMatrix {
+  rows: number;
+  cols: number;
+  /** Row-major entries, all finite (a plain array from the human form, a Float64Array from the compact one). */
+  data: number[] | Float64Array;
+}
+
+export interface LinkPreset {
+  id: string;
+  /** The preset's own parameters, as text; the state layer checks them. */
+  params: Record<string, string>;
+}
+
+export const LINK_VIEWS = ['map', 'cloud', 'heatmaps', 'attention'] as const;
+export type LinkView = (typeof LINK_VIEWS)[number];
+
+const SEED_MAX = 2 ** 32 - 1;
+
+/**
+ * Data too big to inline: an array (or 2-D slice) of a file at a URL, or of a local file the person
+ * must open, identified by the SHA-256 of its float64 entries so that changed data is noticed.
+ * `fused` marks a fused query-key-value projection (attention weights only).
+ */
+export const linkRefSchema = z
+  .object({
+    url: z.string().regex(/^https?:\/\/\S{1,2000}$/i, { error: 'is not an http or https URL' }).optional(),
+    file: z.string().min(1, { error: 'is an empty file name' }).max(255, { error: 'is longer than 255 characters' }).regex(/^[^\\/]*$/, { error: 'is a path, not a file name' }).optional(),
+    size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    entry: z.string().min(1, { error: 'names no array of the file' }).max(300, { error: 'is longer than 300 characters' }),
+    slice: z.array(z.number().int().min(0).max(1e9)).max(8, { error: 'has more than 8 indices' }),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'is not a SHA-256 (64 hexadecimal digits)' }),
+    fused: z.boolean().optional(),
+  })
+  .strict()
+  .refine((ref) => ref.url !== undefined || ref.file !== undefined, { error: 'names neither a URL nor a file' });
+export type LinkRef = z.infer<typeof linkRefSchema>;
+
+const layoutSchema = z.enum(['x-times-w', 'w-times-x']);
+const headSchema = {
+  headSize: z.number().int().min(1).max(4096),
+  /** 0-based. */
+  head: z.number().int().min(0).max(4096),
+  layout: layoutSchema,
+};
+
+/** The attention view's synthetic head: model width, seed, head size, head, layout. */
+export const linkAttentionSchema = z.object({ dModel: z.number().int().min(2).max(4096), seed: z.number().int().min(0).max(SEED_MAX), ...headSchema }).strict();
+/** The attention view on weights of files: the query and key projections by reference. */
+export const linkAttentionFilesSchema = z.object({ ...headSchema, query: linkRefSchema, key: linkRefSchema }).strict();
+
+const sideSchema = z.enum(['row', 'column']);
+/** A subspace comparison against A plus seeded noise of a relative level. */
+export const linkCompareSchema = z.object({ side: sideSchema, level: z.number().min(0).max(10), seed: z.number().int().min(0).max(SEED_MAX) }).strict();
+/** A subspace comparison against an array of a file. */
+export const linkCompareFileSchema = z.object({ side: sideSchema, second: linkRefSchema }).strict();
+
+/** The view: rank, view, rows or columns, animation step, camera, and the analyses on top. */
+export const linkViewSchema = z.object({
+  rank: z.number().int().min(1).max(999_999).optional(),
+  view: z.enum(LINK_VIEWS).optional(),
+  of: z.enum(['rows', 'columns']).optional(),
+  step: z.number().min(0).max(3).optional(),
+  cam: z.tuple([z.number().finite().min(-1e6).max(1e6), z.number().finite().min(-1e6).max(1e6), z.number().finite().min(-1e6).max(1e6)]).optional(),
+  attention: linkAttentionSchema.optional(),
+  attentionFiles: linkAttentionFilesSchema.optional(),
+  compare: linkCompareSchema.optional(),
+  compareFile: linkCompareFileSchema.optional(),
+});
+export type LinkViewState = z.infer<typeof linkViewSchema>;
+
+export interface LinkState extends LinkViewState {
+  matrix?: LinkMatrix;
+  preset?: LinkPreset;
+  ref?: LinkRef;
+}
+
+export type DecodeResult = { ok: true; value: LinkState } | { ok: false; problems: string[] };
+
+/** What is wrong, as the end of a sentence ("must be at most 3"), for the issues a link can raise. */
+function phrase(issue: z.core.$ZodIssue): string {
+  // A message the schema wrote itself is already a phrase; zod's defaults start with a capital word.
+  if (!/^(Too (big|small)|Invalid|Unrecognized)/.test(issue.message)) return issue.message.replace(/\.$/, '');
+  if (issue.code === 'too_big') return `must be at most ${String(issue.maximum)}`;
+  if (issue.code === 'too_small') return `must be at least ${String(issue.minimum)}`;
+  if (issue.code === 'invalid_type') return `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+  if (issue.code === 'unrecognized_keys') return `has unknown keys ${issue.keys.join(', ')}`;
+  if (issue.code === 'invalid_value') return `must be one of ${issue.values.map(String).join(', ')}`;
+  return issue.message.replace(/\.$/, '');
+}
+
+/** Readable problems from a schema's issues, naming where in the link each one is. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[], where: (path: PropertyKey[]) => string): string[] {
+  return issues.slice(0, 5).map((issue) => `${where(issue.path)} ${phrase(issue)}.`);
+}

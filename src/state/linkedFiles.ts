@@ -1,0 +1,130 @@
+/**
+ * Links to the attention view on weights of files, and to a comparison against an array of a file,
+ * name their arrays by file (a URL, or a local file by name and size), entry, slice and SHA-256.
+ *
+ * - Writing: `linkedAnalyses` turns the store's settings into those references, once the worker has
+ *   read the arrays and reported their hashes (before that the link leaves the analysis out).
+ * - Reading: `awaitLinkedAnalyses` records what the link needs; `resolveLinkedAnalyses` (run after
+ *   every file request) applies each analysis as soon as all its files are open, opens the next URL
+ *   it needs, and asks the person for local files. The worker checks the hashes when it reads.
+ */
+import type { LinkRef, LinkState } from '../permalink/humanForm';
+import { formatBytes, type OpenedFile } from './fileSlice';
+import type { AppState, AppStore } from './store';
+
+/** The analyses of a link that wait for their files, and the URLs already asked for. */
+export type WaitingAnalyses = Pick<LinkState, 'attentionFiles' | 'compareFile'> & { requested?: string[] };
+
+function locatorOf(file: OpenedFile): Pick<LinkRef, 'url' | 'file' | 'size'> {
+  if (file.url) return { url: file.url };
+  return file.size === null ? { file: file.name } : { file: file.name, size: file.size };
+}
+
+/** The link reference of an array of an open file, or null when the file is no longer listed. */
+function linkRefOf(state: AppState, ref: { fileId: number; entry: string; slice: number[]; fused?: boolean }, sha256: string | null): LinkRef | null {
+  const file = state.file.files.find((f) => f.id === ref.fileId);
+  if (!file || !sha256) return null;
+  return { ...locatorOf(file), entry: ref.entry, slice: ref.slice, sha256, ...(ref.fused ? { fused: true } : {}) };
+}
+
+/** The link's keys for the analyses on arrays of files, as far as they can be written now. */
+export function linkedAnalyses(state: AppState): WaitingAnalyses {
+  const out: WaitingAnalyses = {};
+  const { attention, compare } = state;
+  const a = attention.settings;
+  if (state.viewMode === 'attention' && a.source === 'file' && a.query && a.key && attention.status === 'done' && attention.result) {
+    const query = linkRefOf(state, a.query, attention.result.weightHashes.query);
+    const key = linkRefOf(state, a.key, attention.result.weightHashes.key);
+    if (query && key) out.attentionFiles = { headSize: a.headSize, head: a.head, layout: a.layout, query, key };
+  } else if (state.file.waiting?.attentionFiles) out.attentionFiles = state.file.waiting.attentionFiles;
+  const c = compare.settings;
+  if (c.enabled && c.second.kind === 'file' && compare.status === 'done' && compare.result) {
+    const second = linkRefOf(state, c.second.ref, compare.result.secondHash);
+    if (second) out.compareFile = { side: c.side, second };
+  } else if (state.file.waiting?.compareFile) out.compareFile = state.file.waiting.compareFile;
+  return out;
+}
+
+function matches(file: OpenedFile, ref: LinkRef): boolean {
+  if (ref.url !== undefined) return file.url === ref.url;
+  return !file.url && file.name === ref.file && (ref.size === undefined || file.size === ref.size);
+}
+
+function openRef(state: AppState, ref: LinkRef) {
+  const file = [...state.file.files].reverse().find((f) => matches(f, ref));
+  return file ? { fileId: file.id, entry: ref.entry, slice: ref.slice, sha256: ref.sha256, ...(ref.fused ? { fused: true } : {}) } : null;
+}
+
+function refsOf(waiting: WaitingAnalyses): LinkRef[] {
+  const refs: LinkRef[] = [];
+  if (waiting.attentionFiles) refs.push(waiting.attentionFiles.query, waiting.attentionFiles.key);
+  if (waiting.compareFile) refs.push(waiting.compareFile.second);
+  return refs;
+}
+
+/** Applies the analyses whose files are open; opens the next URL still needed. */
+export function resolveLinkedAnalyses(store: AppStore): void {
+  const state = store.getState();
+  const waiting = state.file.waiting;
+  if (!waiting) return;
+  const rest: WaitingAnalyses = { ...waiting };
+  if (waiting.attentionFiles) {
+    const { query, key, ...head } = waiting.attentionFiles;
+    const q = openRef(state, query);
+    const k = openRef(state, key);
+    if (q && k) {
+      state.setAttentionSettings({ ...head, source: 'file', query: q, key: k });
+      delete rest.attentionFiles;
+    }
+  }
+  if (waiting.compareFile) {
+    const ref = openRef(state, waiting.compareFile.second);
+    if (ref) {
+      state.setCompareSettings({ enabled: true, side: waiting.compareFile.side, second: { kind: 'file', ref } });
+      delete rest.compareFile;
+    }
+  }
+  // A URL that was opened and is still missing failed (the file panel says why): give up on it.
+  const requested = rest.requested ?? [];
+  const failed = (ref: LinkRef) => ref.url !== undefined && requested.includes(ref.url) && !openRef(state, ref);
+  if (rest.attentionFiles && (failed(rest.attentionFiles.query) || failed(rest.attentionFiles.key))) delete rest.attentionFiles;
+  if (rest.compareFile && failed(rest.compareFile.second)) delete rest.compareFile;
+  const missing = refsOf(rest).filter((ref) => !openRef(state, ref));
+  // One file request at a time: the next URL opens when the current request is done.
+  const url = missing.find((ref) => ref.url !== undefined && !requested.includes(ref.url))?.url;
+  const busy = state.file.request !== null || Boolean(state.file.pending);
+  const opening = url && !busy ? [...requested, url] : requested;
+  store.getState().setFileState({ waiting: missing.length > 0 ? { ...rest, requested: opening } : null });
+  if (url && !busy) store.getState().openUrl(url);
+}
+
+/** Records a link's analyses on arrays of files and says which local files it needs. */
+export function awaitLinkedAnalyses(store: AppStore, waiting: WaitingAnalyses): void {
+  if (!waiting.attentionFiles && !waiting.compareFile) {
+    if (store.getState().file.waiting) store.getState().setFileState({ waiting: null });
+    return;
+  }
+  store.getState().setFileState({ waiting });
+  const state = store.getState();
+  const pendingName = state.file.pending?.url ? undefined : state.file.pending?.fileName;
+  const local = new Map<string, number | undefined>();
+  for (const ref of refsOf(waiting)) if (ref.file !== undefined && ref.file !== pendingName && !openRef(state, ref)) local.set(ref.file, ref.size);
+  if (local.size > 0) {
+    const names = [...local].map(([name, size]) => (size === undefined ? name : `${name} (${formatBytes(size)})`));
+    state.notify({
+      kind: 'info',
+      title: `This link needs your file${names.length > 1 ? 's' : ''} ${names.join(', ')}.`,
+      details: ['Open it with "Open file" (or drop it on the page): the analysis continues, checked against the link\'s SHA-256.'],
+    });
+  }
+  resolveLinkedAnalyses(store);
+}
+
+/** Runs `resolveLinkedAnalyses` whenever a file request ends or the open files change. */
+export function startLinkedFilesEffect(store: AppStore): () => void {
+  return store.subscribe((state, previous) => {
+    if (!state.file.waiting) return;
+    const requestEnded = previous.file.request !== null && state.file.request === null;
+    if (requestEnded || state.file.files !== previous.file.files) resolveLinkedAnalyses(store);
+  });
+}

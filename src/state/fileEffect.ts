@@ -29,27 +29,10 @@ export function startFileEffect(store: AppStore, client: ComputeClient): () => v
   const urls = new Map<number, string>();
   const onProgress = (fraction: number, stage: string) => store.getState().setFileState({ progress: { fraction, stage } });
 
-  /** Reads a file in chunks, reporting progress, so a big one shows how far along it is. */
-  async function readWithProgress(file: Blob): Promise<ArrayBuffer> {
-    if (file.size < 8 * 1024 * 1024 || typeof file.stream !== 'function') return file.arrayBuffer();
-    const bytes = new Uint8Array(file.size);
-    const reader = file.stream().getReader();
-    let offset = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      bytes.set(value, offset);
-      offset += value.length;
-      onProgress(offset / file.size, `reading ${Math.round(offset / 1e6)} of ${Math.round(file.size / 1e6)} MB`);
-    }
-    return bytes.buffer;
-  }
-
   async function open(request: Extract<FileRequest, { kind: 'open' }>): Promise<void> {
     const { file, id } = request;
-    const bytes = await readWithProgress(file);
-    onProgress(1, `checking ${file.name}`);
-    const listing = await client.run('openFile', { fileId: id, name: file.name, bytes }, { slot: 'file', transfer: [bytes], onProgress, ...KEEP_WORKER }).promise;
+    // The worker reads the file itself: only a handle to it crosses to the worker.
+    const listing = await client.run('openFile', { fileId: id, name: file.name, file }, { slot: 'file', onProgress, ...KEEP_WORKER }).promise;
     blobs.set(id, file);
     if (store.getState().file.request !== request) return;
     const opened = { id, name: file.name, size: file.size, format: listing.format, entries: listing.entries, warnings: listing.warnings };
@@ -106,7 +89,7 @@ export function startFileEffect(store: AppStore, client: ComputeClient): () => v
         blobs.delete(id);
         continue;
       }
-      void blob.arrayBuffer().then((bytes) => client.run('openFile', { fileId: id, name: blob.name, bytes }, { transfer: [bytes], ...KEEP_WORKER }).promise).catch(() => undefined);
+      void client.run('openFile', { fileId: id, name: blob.name, file: blob }, KEEP_WORKER).promise.catch(() => undefined);
     }
     for (const [id, url] of urls) {
       if (kept.has(id)) void client.run('openUrl', { fileId: id, url }, KEEP_WORKER).promise.catch(() => undefined);

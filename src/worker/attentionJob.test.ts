@@ -50,8 +50,8 @@ describe('attention head job', () => {
       console.warn('skipped: ../shared/data/gpt2-small is not beside the repository');
       return;
     }
-    runOpenFileJob({ fileId: 901, name: 'wq.npy', bytes: wq.buffer as ArrayBuffer }, context);
-    runOpenFileJob({ fileId: 902, name: 'wk.npy', bytes: wk.buffer as ArrayBuffer }, context);
+    await runOpenFileJob({ fileId: 901, name: 'wq.npy', file: new Blob([wq as Uint8Array<ArrayBuffer>]) }, context);
+    await runOpenFileJob({ fileId: 902, name: 'wk.npy', file: new Blob([wk as Uint8Array<ArrayBuffer>]) }, context);
     const query = { fileId: 901, entry: 'wq', slice: [0] };
     const { output } = await runAttentionJob(
       { source: { kind: 'file', query, key: { fileId: 902, entry: 'wk', slice: [0] } }, layout: 'x-times-w', headSize: 64, head: 0, seed: 1 },

@@ -120,6 +120,8 @@ export async function encodeCompactHash(state: LinkState & { title?: string }, p
   if (state.of !== undefined) header.of = state.of;
   if (state.step !== undefined) header.step = state.step;
   if (state.cam !== undefined) header.cam = state.cam;
+  if (state.axes !== undefined) header.axes = state.axes;
+  if (state.subspaces !== undefined) header.subspaces = state.subspaces;
   if (state.attention !== undefined) header.attention = state.attention;
   if (state.attentionFiles !== undefined) header.attentionFiles = state.attentionFiles;
   if (state.compare !== undefined) header.compare = state.compare;

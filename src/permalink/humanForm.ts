@@ -60,6 +60,8 @@ export function encodeHumanHash(state: LinkState): string {
   if (state.view !== undefined) parts.push(`view=${state.view}`);
   if (state.of !== undefined) parts.push(`of=${state.of}`);
   if (state.step !== undefined) parts.push(`step=${formatNumber(state.step)}`);
+  if (state.axes !== undefined) parts.push(`axes=${state.axes.map((i) => i + 1).join(',')}`);
+  if (state.subspaces !== undefined) parts.push(`sub=${state.subspaces ? 1 : 0}`);
   if (state.cam !== undefined) parts.push(`cam=${state.cam.map(formatNumber).join(',')}`);
   if (state.attention !== undefined) {
     const a = state.attention;

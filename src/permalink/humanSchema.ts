@@ -15,11 +15,11 @@ const FILE_HEAD = /^file,(\d{1,5}),(\d{1,5}),(xw|wx)$/;
 const NOISE_COMPARISON = /^(row|column),([0-9.e+-]{1,20}),(\d{1,10})$/;
 const FILE_COMPARISON = /^(row|column),file$/;
 /** Keys that are not preset parameters. */
-const STATE_KEYS = new Set(['m', 'p', 'r', 'view', 'of', 'step', 'cam', 'att', 'cmp']);
+const STATE_KEYS = new Set(['m', 'p', 'r', 'view', 'of', 'step', 'axes', 'sub', 'cam', 'att', 'cmp']);
 /** Prefixes of the reference keys: the matrix itself, the query, the key, a second matrix. */
 const REF_PREFIXES = { ref: '', query: 'q', key: 'k', second: 'b' } as const;
 const REF_KEYS = { url: 'src', file: 'file', size: 'size', entry: 'entry', slice: 'slice', sha256: 'sha256', fused: 'fused' } as const;
-const VIEW_KEYS: Record<string, string> = { rank: 'r', view: 'view', of: 'of', step: 'step', cam: 'cam', attention: 'att', attentionFiles: 'att', compare: 'cmp', compareFile: 'cmp' };
+const VIEW_KEYS: Record<string, string> = { axes: 'axes', subspaces: 'sub', rank: 'r', view: 'view', of: 'of', step: 'step', cam: 'cam', attention: 'att', attentionFiles: 'att', compare: 'cmp', compareFile: 'cmp' };
 
 export function shorten(text: string): string {
   return text.length > 24 ? `${text.slice(0, 21)}…` : text;
@@ -35,6 +35,10 @@ const viewTextSchema = z.object({
   view: keyText('view', /^(map|cloud|heatmaps|attention)$/, 'one of map, cloud, heatmaps, attention (the view)').optional(),
   of: keyText('of', /^(rows|columns)$/, 'rows or columns').optional(),
   step: keyText('step', NUMBER, 'a number from 0 to 3 (the animation step)').transform(Number).optional(),
+  axes: keyText('axes', /^[1-9]\d{0,4},[1-9]\d{0,4},[1-9]\d{0,4}$/, 'three singular directions i,j,k counted from 1 (the cloud axes)')
+    .transform((text) => text.split(',').map((v) => Number(v) - 1) as [number, number, number])
+    .optional(),
+  sub: keyText('sub', /^[01]$/, '0 or 1 (whether the fundamental subspaces are drawn)').transform((text) => text === '1').optional(),
   cam: keyText('cam', /^[^,]{1,30},[^,]{1,30},[^,]{1,30}$/, 'three numbers x,y,z (the camera)')
     .refine((text) => text.split(',').every((v) => NUMBER.test(v)), { error: (issue) => `"cam=${shorten(String(issue.input))}" must be three numbers x,y,z (the camera)` })
     .transform((text) => text.split(',').map(Number) as [number, number, number])
@@ -135,7 +139,7 @@ function refValues(prefix: string, params: Map<string, string>, problems: string
 
 /** The view keys as raw values, for the shared schema to check. */
 function viewValues(text: z.infer<typeof viewTextSchema>, params: Map<string, string>, problems: string[]): Record<string, unknown> {
-  const view: Record<string, unknown> = { rank: text.r, view: text.view, of: text.of, step: text.step, cam: text.cam };
+  const view: Record<string, unknown> = { rank: text.r, view: text.view, of: text.of, step: text.step, axes: text.axes, subspaces: text.sub, cam: text.cam };
   const layout = (t: string) => (t === 'xw' ? 'x-times-w' : 'w-times-x');
   const synthetic = text.att ? SYNTHETIC_HEAD.exec(text.att) : null;
   const fromFiles = text.att ? FILE_HEAD.exec(text.att) : null;

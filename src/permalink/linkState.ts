@@ -67,6 +67,10 @@ export const linkViewSchema = z.object({
   view: z.enum(LINK_VIEWS).optional(),
   of: z.enum(['rows', 'columns']).optional(),
   step: z.number().min(0).max(3).optional(),
+  /** The point cloud's axes: three singular directions, 0-based. */
+  axes: z.tuple([z.number().int().min(0).max(65535), z.number().int().min(0).max(65535), z.number().int().min(0).max(65535)]).optional(),
+  /** False when the map view hides the four fundamental subspaces. */
+  subspaces: z.boolean().optional(),
   cam: z.tuple([z.number().finite().min(-1e6).max(1e6), z.number().finite().min(-1e6).max(1e6), z.number().finite().min(-1e6).max(1e6)]).optional(),
   attention: linkAttentionSchema.optional(),
   attentionFiles: linkAttentionFilesSchema.optional(),

@@ -69,7 +69,7 @@ function workOf(state: AppState): SavedWork {
     version: 1,
     matrix: state.matrix,
     source: state.source,
-    view: { rank: state.rank, view: state.viewMode, of: state.cloudOf, step: state.step },
+    view: { rank: state.rank, view: state.viewMode, of: state.cloudOf, step: state.step, axes: state.cloudAxes, subspaces: state.showSubspaces },
   };
 }
 
@@ -99,7 +99,8 @@ export function startPersistence(store: AppStore, factory: IDBFactory | undefine
 
   const unsubscribe = store.subscribe((state, previous) => {
     if (!restored) return;
-    const changed = state.matrix !== previous.matrix || state.source !== previous.source || state.rank !== previous.rank || state.viewMode !== previous.viewMode || state.cloudOf !== previous.cloudOf;
+    const changed = state.matrix !== previous.matrix || state.source !== previous.source || state.rank !== previous.rank || state.viewMode !== previous.viewMode || state.cloudOf !== previous.cloudOf ||
+      state.cloudAxes !== previous.cloudAxes || state.showSubspaces !== previous.showSubspaces;
     if (!changed || state.matrix.data.length > MAX_SAVED_ENTRIES) return;
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => {

@@ -117,4 +117,21 @@ describe('url sync', () => {
     expect(linkStateOf(store.getState())).toEqual({ preset: { id: 'random', params: { size: '20x10', spectrum: 'geometric', decay: '0.01', seed: '3' } } });
   });
 
+  it('carries the cloud axes and the subspaces switch, and restores them', () => {
+    const store = createAppStore();
+    applyHash(store, '#m=1,2,3,4;5,6,7,9;1,0,0,1;2,2,1,0&view=cloud');
+    expect(linkStateOf(store.getState()).axes).toBeUndefined();
+    store.getState().setCloudAxis(1, 3);
+    store.getState().setShowSubspaces(false);
+    const link = linkStateOf(store.getState());
+    expect(link).toMatchObject({ axes: [0, 3, 2], subspaces: false });
+    const other = createAppStore();
+    applyHash(other, `#m=1,2,3,4;5,6,7,9;1,0,0,1;2,2,1,0&view=cloud&axes=1,4,3&sub=0`);
+    expect(other.getState().cloudAxes).toEqual([0, 3, 2]);
+    expect(other.getState().showSubspaces).toBe(false);
+    applyHash(other, '#m=1,2;3,4');
+    expect(other.getState().cloudAxes).toEqual([0, 1, 2]);
+    expect(other.getState().showSubspaces).toBe(true);
+  });
+
 });

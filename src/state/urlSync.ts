@@ -35,6 +35,8 @@ export function linkStateOf(state: AppState): LinkState {
   if (state.viewMode !== 'map') link.view = state.viewMode;
   if (state.cloudOf !== 'rows') link.of = state.cloudOf;
   if (state.step < LAST_STEP && !state.playing) link.step = Math.round(state.step * 100) / 100;
+  if (state.cloudAxes.some((axis, i) => axis !== i)) link.axes = state.cloudAxes;
+  if (!state.showSubspaces) link.subspaces = false;
   if (state.camera) link.cam = state.camera;
   const attention = state.attention.settings;
   if (state.viewMode === 'attention' && attention.source === 'synthetic') {
@@ -52,6 +54,8 @@ function refLink(link: LinkState, ref: NonNullable<AppState['source']['ref']>): 
     view: link.view,
     of: link.of,
     step: link.step,
+    axes: link.axes,
+    subspaces: link.subspaces,
     cam: link.cam,
     attention: link.attention,
     attentionFiles: link.attentionFiles,
@@ -141,7 +145,7 @@ function applyDecoded(store: AppStore, decoded: DecodeResult | null, title = 'Ma
 
 /** Loads the link's matrix (inline, by reference, or a preset) and its view; false when it could not. */
 function applySource(store: AppStore, link: LinkState, title: string): boolean {
-  const view: ViewAfterLoad = { rank: link.rank ?? null, view: link.view ?? 'map', of: link.of ?? 'rows', step: link.step ?? LAST_STEP, camera: link.cam ?? null };
+  const view: ViewAfterLoad = { rank: link.rank ?? null, view: link.view ?? 'map', of: link.of ?? 'rows', step: link.step ?? LAST_STEP, camera: link.cam ?? null, axes: link.axes, subspaces: link.subspaces };
   const state = store.getState();
   if (link.ref) {
     const { url, file, size, entry, slice, sha256 } = link.ref;
@@ -219,7 +223,7 @@ export function startUrlSync(store: AppStore, location: Location, history: Histo
     const changed =
       state.matrix !== previous.matrix || state.rank !== previous.rank || state.viewMode !== previous.viewMode ||
       state.cloudOf !== previous.cloudOf || state.source !== previous.source || state.linkPrecision !== previous.linkPrecision ||
-      state.camera !== previous.camera || state.attention.settings !== previous.attention.settings ||
+      state.camera !== previous.camera || state.cloudAxes !== previous.cloudAxes || state.showSubspaces !== previous.showSubspaces || state.attention.settings !== previous.attention.settings ||
       state.compare.settings !== previous.compare.settings ||
       state.attention.result !== previous.attention.result || state.compare.result !== previous.compare.result ||
       (!state.playing && (state.step !== previous.step || previous.playing));

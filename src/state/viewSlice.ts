@@ -23,6 +23,10 @@ export interface ViewAfterLoad {
   step: number;
   /** The camera position, or null/absent for the view's own framing. */
   camera?: Camera | null;
+  /** The point cloud's three singular directions (0-based); absent for the first three. */
+  axes?: [number, number, number];
+  /** Whether the map view draws the four fundamental subspaces; absent for yes. */
+  subspaces?: boolean;
 }
 
 export type Camera = [number, number, number];
@@ -109,7 +113,10 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
     set({ cloudOf });
   },
   applyView(view) {
-    set({ rank: view.rank, viewMode: view.view, cloudOf: view.of, step: clampStep(view.step), playing: false, camera: view.camera ?? null });
+    set({
+      rank: view.rank, viewMode: view.view, cloudOf: view.of, step: clampStep(view.step), playing: false, camera: view.camera ?? null,
+      cloudAxes: view.axes ?? [0, 1, 2], showSubspaces: view.subspaces ?? true,
+    });
   },
   setCloudAxis(slot, direction) {
     const axes = [...get().cloudAxes] as [number, number, number];

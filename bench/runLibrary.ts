@@ -51,7 +51,7 @@ function appRankChange(c: BenchCase, a: ReturnType<typeof caseMatrix>, f: Return
       for (let j = 0; j < p; j++) sum += (f.s[j] * factor[i * p + j]) ** 2;
       return sum;
     });
-  const result = { rows: c.rows, cols: c.cols, p, u: f.u.data, s: f.s, v: f.v.data, map: null, rowEnergy: energy(f.u.data, c.rows), colEnergy: energy(f.v.data, c.cols), elapsedMs: 0 };
+  const result = { rows: c.rows, cols: c.cols, p, complete: true, method: { kind: 'exact' as const }, frobeniusSquared: 0, errorBound: null, u: f.u.data, s: f.s, v: f.v.data, map: null, rowEnergy: energy(f.u.data, c.rows), colEnergy: energy(f.v.data, c.cols), elapsedMs: 0 };
   const doc = { rows: c.rows, cols: c.cols, data: a.data };
   const coordinates = new Float32Array(c.rows * 3);
   const shares = new Float32Array(c.rows);

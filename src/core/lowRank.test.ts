@@ -29,6 +29,22 @@ describe('lowRank and truncationError on the reference matrix', () => {
     expect(() => lowRank(svd(fromArrays([[1, 2]]), { vectors: false }), 1)).toThrow(LinalgError);
   });
 
+  it('reads a partial spectrum against ||A||_F^2, with sigma_{k+1} unknown at the last value', () => {
+    const full = truncationError(f, 1);
+    const partial = truncationError({ s: f.s.slice(0, 1) }, 1, { frobeniusSquared: 50 });
+    expect(partial.frobenius).toBeCloseTo(full.frobenius, 13);
+    expect(partial.relativeFrobenius).toBeCloseTo(full.relativeFrobenius, 13);
+    expect(partial.energyCaptured).toBeCloseTo(full.energyCaptured, 13);
+    expect(partial.spectral).toBeNaN();
+    // Known where the values reach: sigma_2 of a 2-value prefix of a longer spectrum.
+    const s = new Float64Array([4, 3, 2, 1]);
+    const head = truncationError({ s: s.slice(0, 2) }, 1, { frobeniusSquared: 30 });
+    expect(head).toEqual(truncationError({ s }, 1));
+    // A complete spectrum given with its own total has sigma_{p+1} = 0, whatever the rounding.
+    expect(truncationError(f, 2, { frobeniusSquared: 50 * (1 + 1e-16) }).spectral).toBe(0);
+    expect(() => truncationError(f, 1, { frobeniusSquared: NaN })).toThrow(/frobeniusSquared/);
+  });
+
   it('does not overflow near 1e300', () => {
     const e = truncationError({ s: new Float64Array([1e300, 1e300]) }, 1);
     expect(e.frobenius).toBe(1e300);

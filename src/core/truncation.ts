@@ -22,16 +22,26 @@ export interface TruncationError {
  * Eckart-Young errors of keeping the first k singular values. Sums run from the smallest value up,
  * so a tail of tiny values is not lost against a large head.
  *
+ * With only the leading singular values (a randomized SVD), pass `frobeniusSquared` = ||A||_F^2:
+ * the tail is then ||A||_F^2 minus the kept head, and ||A - A_k||_2 = sigma_{k+1} is NaN (unknown)
+ * when k is the number of values given and the tail is not zero.
+ *
  * @example
  * truncationError({ s: new Float64Array([3 * Math.sqrt(5), Math.sqrt(5)]) }, 1);
  * // { frobenius: 2.236, spectral: 2.236, relativeFrobenius: 0.316, relativeSpectral: 0.333, energyCaptured: 0.9 }
+ * truncationError({ s: new Float64Array([3 * Math.sqrt(5)]) }, 1, { frobeniusSquared: 50 });
+ * // the same Frobenius figures; spectral NaN (sigma_2 was not computed)
  */
-export function truncationError(result: { s: Float64Array }, k: number): TruncationError {
+export function truncationError(result: { s: Float64Array }, k: number, options: { frobeniusSquared?: number } = {}): TruncationError {
   const s = result.s;
   if (!(s instanceof Float64Array) || s.length === 0) {
     throw new LinalgError('truncationError: expected a result with a non-empty Float64Array s');
   }
   assertInteger('truncationError', 'k', k, 0, s.length);
+  const { frobeniusSquared } = options;
+  if (frobeniusSquared !== undefined && !(frobeniusSquared >= 0 && Number.isFinite(frobeniusSquared))) {
+    throw new LinalgError(`truncationError: frobeniusSquared must be a finite number >= 0, got ${frobeniusSquared}`);
+  }
   const scale = s[0];
   if (scale === 0) {
     return { frobenius: 0, spectral: 0, relativeFrobenius: 0, relativeSpectral: 0, energyCaptured: 1 };
@@ -41,7 +51,15 @@ export function truncationError(result: { s: Float64Array }, k: number): Truncat
   for (let i = s.length - 1; i >= k; i--) tail += (s[i] / scale) ** 2;
   let total = tail;
   for (let i = k - 1; i >= 0; i--) total += (s[i] / scale) ** 2;
-  const spectral = k < s.length ? s[k] : 0;
+  let spectral = k < s.length ? s[k] : 0;
+  if (frobeniusSquared !== undefined) {
+    const given = frobeniusSquared / scale / scale;
+    // What the given values do not account for belongs to the tail (rounding can make it negative).
+    const unseen = Math.max(0, given - total);
+    if (k === s.length && unseen > 4 * Number.EPSILON * s.length * given) spectral = NaN;
+    tail += unseen;
+    total = Math.max(total, given);
+  }
   return {
     frobenius: scale * Math.sqrt(tail),
     spectral,

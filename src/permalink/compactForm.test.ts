@@ -12,6 +12,7 @@ describe('compact link form', () => {
       matrix: matrix(13, 7, (k) => Math.sin(k) * 1e-3 + k), rank: 5, view: 'heatmaps' as const, of: 'columns' as const, step: 1.5,
       cam: [0.5, 2, -3] as [number, number, number],
       axes: [3, 0, 1] as [number, number, number], subspaces: false,
+      method: { kind: 'randomized' as const, k: 5, oversample: 4, powerIterations: 0, seed: 2 },
       compare: { side: 'row' as const, level: 0.1, seed: 1 },
     };
     const { hash, maxError } = await encodeCompactHash(state, 'f64');

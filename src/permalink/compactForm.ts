@@ -116,6 +116,7 @@ export async function encodeCompactHash(state: LinkState & { title?: string }, p
   const header: Header = { rows, cols, dtype: precision };
   if (stored.scale !== undefined) header.scale = stored.scale;
   if (state.rank !== undefined) header.rank = state.rank;
+  if (state.method !== undefined) header.method = state.method;
   if (state.view !== undefined) header.view = state.view;
   if (state.of !== undefined) header.of = state.of;
   if (state.step !== undefined) header.step = state.step;

@@ -55,6 +55,9 @@ describe('human link form', () => {
     ['#m=1&axes=0,1,2', /"axes=0,1,2" must be three singular directions/],
     ['#m=1&axes=1,2', /three singular directions/],
     ['#m=1&sub=yes', /"sub=yes" must be 0 or 1/],
+    ['#m=1&svd=rand,0,10,2,1', /"svd=rand,0,10,2,1" must be at least 1/],
+    ['#m=1&svd=rand,5,10,11,1', /must be at most 10/],
+    ['#m=1&svd=exact', /"svd=exact" must be rand,k/],
     ['#m=1&att=1,2,3', /attention settings/],
     ['#m=1&cmp=row,99,1', /"cmp=row,99,1" must be at most 10/],
     ['#m=1&cmp=row,file&bentry=w&bsha256=abc', /"bsha256=abc" is not a SHA-256/],
@@ -76,6 +79,7 @@ describe('human link form', () => {
       matrix: { rows: 1, cols: 3, data: [0.1, -2, 3e-7] }, rank: 2, view: 'cloud' as const, of: 'columns' as const, step: 0.25,
       cam: [1.5, -2, 3.25] as [number, number, number],
       axes: [0, 4, 2] as [number, number, number], subspaces: false,
+      method: { kind: 'randomized' as const, k: 64, oversample: 10, powerIterations: 2, seed: 9 },
       attention: { dModel: 64, seed: 3, headSize: 16, head: 2, layout: 'w-times-x' as const },
       compare: { side: 'column' as const, level: 0.25, seed: 7 },
     };

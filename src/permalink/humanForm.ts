@@ -56,6 +56,10 @@ export function encodeHumanHash(state: LinkState): string {
     parts.push(`p=${state.preset.id}`);
     for (const [key, value] of Object.entries(state.preset.params)) parts.push(`${key}=${value}`);
   } else if (state.ref) parts.push(...refParts(state.ref, ''));
+  if (state.method !== undefined) {
+    const { k, oversample, powerIterations, seed } = state.method;
+    parts.push(`svd=rand,${k},${oversample},${powerIterations},${seed}`);
+  }
   if (state.rank !== undefined) parts.push(`r=${state.rank}`);
   if (state.view !== undefined) parts.push(`view=${state.view}`);
   if (state.of !== undefined) parts.push(`of=${state.of}`);

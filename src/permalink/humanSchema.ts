@@ -14,12 +14,13 @@ const SYNTHETIC_HEAD = /^(\d{1,5}),(\d{1,10}),(\d{1,5}),(\d{1,5}),(xw|wx)$/;
 const FILE_HEAD = /^file,(\d{1,5}),(\d{1,5}),(xw|wx)$/;
 const NOISE_COMPARISON = /^(row|column),([0-9.e+-]{1,20}),(\d{1,10})$/;
 const FILE_COMPARISON = /^(row|column),file$/;
+const RANDOMIZED = /^rand,(\d{1,5}),(\d{1,4}),(\d{1,2}),(\d{1,10})$/;
 /** Keys that are not preset parameters. */
-const STATE_KEYS = new Set(['m', 'p', 'r', 'view', 'of', 'step', 'axes', 'sub', 'cam', 'att', 'cmp']);
+const STATE_KEYS = new Set(['m', 'p', 'r', 'svd', 'view', 'of', 'step', 'axes', 'sub', 'cam', 'att', 'cmp']);
 /** Prefixes of the reference keys: the matrix itself, the query, the key, a second matrix. */
 const REF_PREFIXES = { ref: '', query: 'q', key: 'k', second: 'b' } as const;
 const REF_KEYS = { url: 'src', file: 'file', size: 'size', entry: 'entry', slice: 'slice', sha256: 'sha256', fused: 'fused' } as const;
-const VIEW_KEYS: Record<string, string> = { axes: 'axes', subspaces: 'sub', rank: 'r', view: 'view', of: 'of', step: 'step', cam: 'cam', attention: 'att', attentionFiles: 'att', compare: 'cmp', compareFile: 'cmp' };
+const VIEW_KEYS: Record<string, string> = { method: 'svd', axes: 'axes', subspaces: 'sub', rank: 'r', view: 'view', of: 'of', step: 'step', cam: 'cam', attention: 'att', attentionFiles: 'att', compare: 'cmp', compareFile: 'cmp' };
 
 export function shorten(text: string): string {
   return text.length > 24 ? `${text.slice(0, 21)}…` : text;
@@ -32,6 +33,12 @@ function keyText(key: string, pattern: RegExp, expected: string) {
 
 const viewTextSchema = z.object({
   r: keyText('r', /^\d{1,6}$/, 'a whole number of at least 1 (the rank)').transform(Number).optional(),
+  svd: keyText('svd', RANDOMIZED, 'rand,k,oversampling,power iterations,seed (the randomized SVD)')
+    .transform((text) => {
+      const [, k, oversample, powerIterations, seed] = RANDOMIZED.exec(text)!.map(Number);
+      return { kind: 'randomized' as const, k, oversample, powerIterations, seed };
+    })
+    .optional(),
   view: keyText('view', /^(map|cloud|heatmaps|attention)$/, 'one of map, cloud, heatmaps, attention (the view)').optional(),
   of: keyText('of', /^(rows|columns)$/, 'rows or columns').optional(),
   step: keyText('step', NUMBER, 'a number from 0 to 3 (the animation step)').transform(Number).optional(),
@@ -139,7 +146,7 @@ function refValues(prefix: string, params: Map<string, string>, problems: string
 
 /** The view keys as raw values, for the shared schema to check. */
 function viewValues(text: z.infer<typeof viewTextSchema>, params: Map<string, string>, problems: string[]): Record<string, unknown> {
-  const view: Record<string, unknown> = { rank: text.r, view: text.view, of: text.of, step: text.step, axes: text.axes, subspaces: text.sub, cam: text.cam };
+  const view: Record<string, unknown> = { method: text.svd, rank: text.r, view: text.view, of: text.of, step: text.step, axes: text.axes, subspaces: text.sub, cam: text.cam };
   const layout = (t: string) => (t === 'xw' ? 'x-times-w' : 'w-times-x');
   const synthetic = text.att ? SYNTHETIC_HEAD.exec(text.att) : null;
   const fromFiles = text.att ? FILE_HEAD.exec(text.att) : null;

@@ -61,9 +61,21 @@ export const linkCompareSchema = z.object({ side: sideSchema, level: z.number().
 /** A subspace comparison against an array of a file. */
 export const linkCompareFileSchema = z.object({ side: sideSchema, second: linkRefSchema }).strict();
 
+/** The randomized SVD's parameters (absent: the exact SVD). */
+export const linkMethodSchema = z
+  .object({
+    kind: z.literal('randomized'),
+    k: z.number().int().min(1).max(65535),
+    oversample: z.number().int().min(0).max(1000),
+    powerIterations: z.number().int().min(0).max(10),
+    seed: z.number().int().min(0).max(SEED_MAX),
+  })
+  .strict();
+
 /** The view: rank, view, rows or columns, animation step, camera, and the analyses on top. */
 export const linkViewSchema = z.object({
   rank: z.number().int().min(1).max(999_999).optional(),
+  method: linkMethodSchema.optional(),
   view: z.enum(LINK_VIEWS).optional(),
   of: z.enum(['rows', 'columns']).optional(),
   step: z.number().min(0).max(3).optional(),

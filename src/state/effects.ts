@@ -8,26 +8,27 @@ import type { AppStore } from './store';
 
 export function startSvdEffect(store: AppStore, client: ComputeClient): () => void {
   function compute(sendData = false): void {
-    const { matrix, revision, source } = store.getState();
+    const { matrix, revision, source, svd } = store.getState();
+    const method = svd.method;
     store.getState().setSvd({ status: 'running', error: null, progress: null });
     // A matrix the worker built or read is used there by key: posting it back would copy it on this thread.
     const input = source.heldKey && !sendData
-      ? { rows: matrix.rows, cols: matrix.cols, heldKey: source.heldKey }
-      : { rows: matrix.rows, cols: matrix.cols, data: matrix.data };
+      ? { rows: matrix.rows, cols: matrix.cols, heldKey: source.heldKey, method }
+      : { rows: matrix.rows, cols: matrix.cols, data: matrix.data, method };
     const job = client.run('svd', input, {
       slot: 'svd',
       onProgress: (fraction, stage) => store.getState().setSvd({ progress: { fraction, stage } }),
     });
     job.promise.then(
       (result) => {
-        if (store.getState().revision !== revision) return; // a newer matrix is on its way
+        if (store.getState().revision !== revision || store.getState().svd.method !== method) return; // newer work is on its way
         store.getState().setSvd({ status: 'done', result, revision, error: null, progress: null });
       },
       (error: unknown) => {
         if (error instanceof JobCancelledError) return;
         const message = error instanceof Error ? error.message : String(error);
         // The worker restarted and forgot the matrix: send it after all.
-        if (!sendData && input.heldKey && /no longer holds/.test(message) && store.getState().revision === revision) {
+        if (!sendData && 'heldKey' in input && /no longer holds/.test(message) && store.getState().revision === revision) {
           compute(true);
           return;
         }
@@ -39,6 +40,6 @@ export function startSvdEffect(store: AppStore, client: ComputeClient): () => vo
 
   compute();
   return store.subscribe((state, previous) => {
-    if (state.revision !== previous.revision) compute();
+    if (state.revision !== previous.revision || state.svd.method !== previous.svd.method) compute();
   });
 }

@@ -5,6 +5,8 @@
  */
 import type { DocMatrix, MatrixSource } from './documentSlice';
 import type { ViewAfterLoad } from './viewSlice';
+import { EXACT, type SvdMethod } from './svdSlice';
+import { linkMethodSchema } from '../permalink/linkState';
 import type { AppState, AppStore } from './store';
 
 const DATABASE = 'subspace-explorer';
@@ -19,6 +21,8 @@ export interface SavedWork {
   matrix: DocMatrix;
   source: MatrixSource;
   view: ViewAfterLoad;
+  /** How the SVD is computed (absent in work saved before the randomized method existed: exact). */
+  method?: SvdMethod;
 }
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
@@ -69,6 +73,7 @@ function workOf(state: AppState): SavedWork {
     version: 1,
     matrix: state.matrix,
     source: state.source,
+    method: state.svd.method,
     view: { rank: state.rank, view: state.viewMode, of: state.cloudOf, step: state.step, axes: state.cloudAxes, subspaces: state.showSubspaces },
   };
 }
@@ -87,6 +92,9 @@ export function startPersistence(store: AppStore, factory: IDBFactory | undefine
       .then((work) => {
         // Only if the person has not started on something else meanwhile.
         if (work && store.getState().revision <= 1) {
+          // Stored data is checked like a link: a damaged method falls back to the exact SVD.
+          const method = linkMethodSchema.safeParse(work.method);
+          store.getState().setSvdMethod(method.success ? method.data : EXACT);
           store.getState().loadMatrix(work.matrix, work.source);
           store.getState().applyView(work.view);
         }
@@ -100,7 +108,7 @@ export function startPersistence(store: AppStore, factory: IDBFactory | undefine
   const unsubscribe = store.subscribe((state, previous) => {
     if (!restored) return;
     const changed = state.matrix !== previous.matrix || state.source !== previous.source || state.rank !== previous.rank || state.viewMode !== previous.viewMode || state.cloudOf !== previous.cloudOf ||
-      state.cloudAxes !== previous.cloudAxes || state.showSubspaces !== previous.showSubspaces;
+      state.cloudAxes !== previous.cloudAxes || state.svd.method !== previous.svd.method || state.showSubspaces !== previous.showSubspaces;
     if (!changed || state.matrix.data.length > MAX_SAVED_ENTRIES) return;
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => {

@@ -48,9 +48,16 @@ export function describeMap(result: SvdJobOutput | null, rank = Infinity): strin
   return text;
 }
 
-/** The rank k in use: the chosen one clamped to 1..min(m, n), or full rank. */
-export function effectiveRank(state: AppState): number {
+/** The largest rank the chosen method provides: min(m, n), or k for the randomized SVD. */
+export function availableRank(state: AppState): number {
   const p = Math.min(state.matrix.rows, state.matrix.cols);
+  const method = state.svd.method;
+  return method.kind === 'randomized' ? Math.min(p, method.k) : p;
+}
+
+/** The rank k in use: the chosen one clamped to 1..(the available rank), or the available rank. */
+export function effectiveRank(state: AppState): number {
+  const p = availableRank(state);
   return state.rank === null ? p : Math.min(p, Math.max(1, state.rank));
 }
 
@@ -87,7 +94,8 @@ function memoize2<A, B, R>(compute: (a: A, b: B) => R): (a: A, b: B) => R {
 }
 
 const readoutFor = memoize2((result: SvdJobOutput, rank: number): TruncationReadout => {
-  const errors = truncationError({ s: result.s }, rank);
+  // A complete spectrum is its own total (exact zeros at full rank); a partial one needs ||A||_F^2.
+  const errors = truncationError({ s: result.s }, rank, result.complete ? {} : { frobeniusSquared: result.frobeniusSquared });
   return {
     ...errors,
     compression: compressionFactor(result.rows, result.cols, rank),

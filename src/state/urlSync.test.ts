@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from './store';
 import { applyHash, applyLink, hashFor, linkStateOf, startUrlSync } from './urlSync';
+import { effectiveRank } from './selectors';
 
 function fakeWindow(hash: string) {
   const target = new EventTarget() as unknown as Window;
@@ -115,6 +116,27 @@ describe('url sync', () => {
       { kind: 'preset', title: 'Random', preset: { id: 'random', params: { size: '20x10', spectrum: 'geometric', decay: 0.01, seed: 3 } } },
     );
     expect(linkStateOf(store.getState())).toEqual({ preset: { id: 'random', params: { size: '20x10', spectrum: 'geometric', decay: '0.01', seed: '3' } } });
+  });
+
+  it('carries the randomized SVD method, sets it before the matrix loads, and clamps the rank to k', () => {
+    const store = createAppStore();
+    const method = { kind: 'randomized' as const, k: 12, oversample: 10, powerIterations: 2, seed: 4 };
+    store.getState().setSvdMethod(method);
+    expect(linkStateOf(store.getState()).method).toEqual(method);
+    const other = createAppStore();
+    const seen: string[] = [];
+    other.subscribe((state, previous) => {
+      if (state.svd.method !== previous.svd.method) seen.push(`method ${state.revision}`);
+      if (state.revision !== previous.revision) seen.push(`matrix ${state.revision}`);
+    });
+    applyHash(other, '#p=random&size=300x200&seed=1&svd=rand,12,10,2,4&r=40');
+    expect(other.getState().svd.method).toEqual(method);
+    expect(seen[0]).toMatch(/^method/);
+    other.getState().loadMatrix({ rows: 30, cols: 20, data: new Float64Array(600).fill(1) }, { kind: 'typed', title: 'A' });
+    other.getState().setRank(40);
+    expect(effectiveRank(other.getState())).toBe(12);
+    applyHash(other, '#m=1,2;3,4');
+    expect(other.getState().svd.method).toEqual({ kind: 'exact' });
   });
 
   it('carries the cloud axes and the subspaces switch, and restores them', () => {

@@ -15,6 +15,7 @@ import type { ViewAfterLoad } from './sourceSlice';
 import { LAST_STEP } from './viewSlice';
 import type { AppState, AppStore } from './store';
 import { awaitLinkedAnalyses, linkedAnalyses } from './linkedFiles';
+import { EXACT } from './svdSlice';
 
 const WRITE_DELAY_MS = 150;
 /** Links are kept under about 8 KB so they survive chat and learning-platform pastes. */
@@ -31,6 +32,7 @@ export function linkStateOf(state: AppState): LinkState {
   } else {
     link.matrix = { rows: matrix.rows, cols: matrix.cols, data: matrix.data };
   }
+  if (state.svd.method.kind === 'randomized') link.method = state.svd.method;
   if (state.rank !== null) link.rank = state.rank;
   if (state.viewMode !== 'map') link.view = state.viewMode;
   if (state.cloudOf !== 'rows') link.of = state.cloudOf;
@@ -50,6 +52,7 @@ export function linkStateOf(state: AppState): LinkState {
 /** The link to a file's array by reference (URL or file name, entry, slice, hash), keeping the view keys. */
 function refLink(link: LinkState, ref: NonNullable<AppState['source']['ref']>): LinkState {
   return {
+    method: link.method,
     rank: link.rank,
     view: link.view,
     of: link.of,
@@ -127,6 +130,8 @@ function sameRandom(state: AppState, params: RandomSpectrumParams): boolean {
 /** Applies a link's settings of the attention view and of the comparison. */
 function applyAnalyses(store: AppStore, link: LinkState): void {
   const state = store.getState();
+  // Before the matrix loads, so that its first SVD already uses the link's method.
+  state.setSvdMethod(link.method ?? EXACT);
   if (link.attention) state.setAttentionSettings({ source: 'synthetic', ...link.attention });
   if (link.compare) state.setCompareSettings({ enabled: true, side: link.compare.side, second: { kind: 'noise', level: link.compare.level, seed: link.compare.seed } });
 }
@@ -223,7 +228,7 @@ export function startUrlSync(store: AppStore, location: Location, history: Histo
     const changed =
       state.matrix !== previous.matrix || state.rank !== previous.rank || state.viewMode !== previous.viewMode ||
       state.cloudOf !== previous.cloudOf || state.source !== previous.source || state.linkPrecision !== previous.linkPrecision ||
-      state.camera !== previous.camera || state.cloudAxes !== previous.cloudAxes || state.showSubspaces !== previous.showSubspaces || state.attention.settings !== previous.attention.settings ||
+      state.camera !== previous.camera || state.svd.method !== previous.svd.method || state.cloudAxes !== previous.cloudAxes || state.showSubspaces !== previous.showSubspaces || state.attention.settings !== previous.attention.settings ||
       state.compare.settings !== previous.compare.settings ||
       state.attention.result !== previous.attention.result || state.compare.result !== previous.compare.result ||
       (!state.playing && (state.step !== previous.step || previous.playing));

@@ -12,7 +12,7 @@ export function PlotsPanel() {
   return (
     <section className="panel plots" aria-label="Plots">
       {h(SpectrumPlot, { values: result.s, rank, breakEvenRank: breakEvenRank(result.rows, result.cols) })}
-      {h(EnergyPlot, { values: result.s, rank })}
+      {h(EnergyPlot, { values: result.s, rank, totalSquared: result.complete ? undefined : result.frobeniusSquared })}
     </section>
   );
 }

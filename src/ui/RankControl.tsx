@@ -4,6 +4,7 @@
  */
 import { useAppState } from '../state/store';
 import { effectiveRank, latestSvd, truncationReadout, formatValue } from '../state/selectors';
+import { SvdMethodControl } from './SvdMethodControl';
 
 function percent(x: number): string {
   return `${(100 * x).toFixed(2)} %`;
@@ -35,15 +36,18 @@ export function RankControl() {
         />
         <span className="rank-max">of {p}</span>
       </div>
+      <SvdMethodControl />
       <dl className="readouts">
         <dt>‖A − A<sub>k</sub>‖<sub>F</sub></dt>
         <dd data-testid="error-frobenius" data-value={readout.frobenius}>{formatValue(readout.frobenius)}</dd>
         <dt>‖A − A<sub>k</sub>‖<sub>2</sub> = σ<sub>k+1</sub></dt>
-        <dd data-testid="error-spectral" data-value={readout.spectral}>{formatValue(readout.spectral)}</dd>
+        <dd data-testid="error-spectral" data-value={readout.spectral} title={Number.isNaN(readout.spectral) ? 'σ_{k+1} was not computed: raise k of the randomized SVD' : undefined}>
+          {Number.isNaN(readout.spectral) ? 'not computed' : formatValue(readout.spectral)}
+        </dd>
         <dt>relative, Frobenius</dt>
         <dd data-testid="relative-frobenius" data-value={readout.relativeFrobenius}>{percent(readout.relativeFrobenius)}</dd>
         <dt>relative, spectral</dt>
-        <dd data-testid="relative-spectral" data-value={readout.relativeSpectral}>{percent(readout.relativeSpectral)}</dd>
+        <dd data-testid="relative-spectral" data-value={readout.relativeSpectral}>{Number.isNaN(readout.relativeSpectral) ? 'not computed' : percent(readout.relativeSpectral)}</dd>
         <dt>energy captured</dt>
         <dd data-testid="energy" data-value={readout.energyCaptured}>{percent(readout.energyCaptured)}</dd>
         <dt>compression mn / k(m+n)</dt>

@@ -21,6 +21,8 @@ export function SingularValuesTable() {
   const count = s.length;
   let energy = 0;
   for (let i = 0; i < count; i++) energy += s[i] * s[i];
+  // Only the top values of a randomized SVD: shares are of ||A||_F^2, which they do not exhaust.
+  if (result && !result.complete) energy = Math.max(energy, result.frobeniusSquared);
   const virtual = count > VISIBLE_ROWS * 2;
   const first = virtual ? Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN) : 0;
   const last = virtual ? Math.min(count, first + VISIBLE_ROWS + 2 * OVERSCAN) : count;
@@ -76,7 +78,7 @@ export function SingularValuesTable() {
       {status === 'running' && <p className="hint" aria-live="polite">Computing the SVD…</p>}
       {result && status !== 'running' && (
         <p className="hint">
-          {result.rows} × {result.cols}, computed in the worker in {result.elapsedMs.toFixed(result.elapsedMs < 10 ? 2 : 0)} ms.
+          {result.rows} × {result.cols}, {result.complete ? '' : `top ${result.p} of ${Math.min(result.rows, result.cols)} by the randomized SVD, `}computed in the worker in {result.elapsedMs.toFixed(result.elapsedMs < 10 ? 2 : 0)} ms.
           {count > 0 && rank < count && ` Rows below k = ${rank} are dropped by the truncation.`}
         </p>
       )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom, randomMatrix } from '../core';
+import { createRandom, matrixWithSpectrum, randomMatrix } from '../core';
 import { runSvdJob } from './svdJob';
 import { holdMatrix } from './heldMatrices';
 import type { JobContext } from './protocol';
@@ -21,6 +21,22 @@ describe('svd job', () => {
       for (let i = 0; i < 40; i++) norm += a.data[i * 25 + j] ** 2;
       expect(output.colEnergy[j]).toBeCloseTo(norm, 10);
     }
+  });
+
+  it('computes the top k by the randomized SVD, with the exact ||A||_F^2 and an error bound', () => {
+    const spectrum = Array.from({ length: 60 }, (_, i) => 0.8 ** i);
+    const b = matrixWithSpectrum(120, 60, spectrum, createRandom(5));
+    const method = { kind: 'randomized' as const, k: 8, oversample: 10, powerIterations: 2, seed: 3 };
+    const { output } = runSvdJob({ rows: 120, cols: 60, data: b.data.slice(), method }, context);
+    expect(output).toMatchObject({ p: 8, complete: false, method });
+    expect(output.u.length).toBe(120 * 8);
+    expect(output.v.length).toBe(60 * 8);
+    output.s.forEach((x, i) => expect(x).toBeCloseTo(spectrum[i], 8));
+    expect(output.frobeniusSquared).toBeCloseTo(spectrum.reduce((sum, x) => sum + x * x, 0), 12);
+    expect(output.errorBound!.bound).toBeGreaterThanOrEqual(spectrum[8] * (1 - 1e-9));
+    // k >= min(m, n) has nothing to save: the exact SVD runs.
+    const all = runSvdJob({ rows: 40, cols: 25, data: a.data.slice(), method: { ...method, k: 25 } }, context).output;
+    expect(all).toMatchObject({ p: 25, complete: true, method: { kind: 'exact' }, errorBound: null });
   });
 
   it('uses a held matrix by key, and says when it is gone', () => {

@@ -2,12 +2,20 @@
  * The 'svd' job: the thin SVD of a dense matrix, plus, for matrices up to 3 x 3, the full SVD of the
  * matrix padded to a square (2 x 2 or 3 x 3) with its signs chosen for display, which the linear-map
  * view animates. The thin factors of small matrices then take the map's signs, so the panels and the
- * scene agree.
+ * scene agree. With the randomized method it computes only the top k triplets (Halko-Martinsson-
+ * Tropp), for matrices whose exact SVD takes too long, and reports ||A||_F^2 so that errors stay exact.
  */
-import { svd, matrix } from '../core';
+import { randomizedSvd, svd, matrix, type Matrix } from '../core';
 import { squareMapOf, type SquareMap } from './squareMap';
 import { heldMatrix } from './heldMatrices';
 import type { HandlerResult, JobContext } from './protocol';
+
+/** How the SVD is computed: all p = min(m, n) triplets exactly, or the top k by the randomized SVD. */
+export type SvdMethod =
+  | { kind: 'exact' }
+  | { kind: 'randomized'; k: number; oversample: number; powerIterations: number; seed: number };
+
+export const EXACT: SvdMethod = { kind: 'exact' };
 
 export interface SvdJobInput {
   rows: number;
@@ -15,6 +23,8 @@ export interface SvdJobInput {
   /** Row-major entries; or, instead, the key of a matrix the worker holds. */
   data?: Float64Array;
   heldKey?: string;
+  /** Exact when absent. */
+  method?: SvdMethod;
 }
 
 export type { SquareMap };
@@ -22,8 +32,16 @@ export type { SquareMap };
 export interface SvdJobOutput {
   rows: number;
   cols: number;
-  /** min(rows, cols) */
+  /** The number of triplets computed: min(rows, cols), or k for the randomized method. */
   p: number;
+  /** Whether all min(rows, cols) triplets were computed. */
+  complete: boolean;
+  /** The method that ran (a randomized request with k >= min(rows, cols) runs exactly). */
+  method: SvdMethod;
+  /** ||A||_F^2, so that truncation errors stay exact when only the top k values are known. */
+  frobeniusSquared: number;
+  /** The randomized SVD's a posteriori bound on ||A - U S V^T||_2, holding with probability 1 - failureProbability. */
+  errorBound: { bound: number; failureProbability: number } | null;
   /** rows x p, row-major. */
   u: Float64Array;
   /** Singular values, descending. */
@@ -32,25 +50,29 @@ export interface SvdJobOutput {
   v: Float64Array;
   /** For matrices up to 3 x 3: the padded square SVD the linear-map view animates. */
   map: SquareMap | null;
-  /** Squared length of each row (m) and column (n) of A, sum_j sigma_j^2 u_ij^2: what the cloud's colours are shares of. */
+  /** Squared length of each row (m) and column (n) of A: what the cloud's colours are shares of. */
   rowEnergy: Float64Array;
   colEnergy: Float64Array;
   /** Time the core spent, in milliseconds. */
   elapsedMs: number;
 }
 
-/** sum_j sigma_j^2 f_ij^2 for each row i of a factor (U or V, p columns). */
-function energies(factor: Float64Array, count: number, p: number, s: Float64Array): Float64Array {
-  const out = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
+/** Squared lengths of the rows and of the columns of A, and their sum ||A||_F^2. */
+function energies(a: Matrix): { rowEnergy: Float64Array; colEnergy: Float64Array; total: number } {
+  const rowEnergy = new Float64Array(a.rows);
+  const colEnergy = new Float64Array(a.cols);
+  let total = 0;
+  for (let i = 0; i < a.rows; i++) {
     let sum = 0;
-    for (let j = 0; j < p; j++) {
-      const c = s[j] * factor[i * p + j];
-      sum += c * c;
+    for (let j = 0, k = i * a.cols; j < a.cols; j++, k++) {
+      const x2 = a.data[k] * a.data[k];
+      sum += x2;
+      colEnergy[j] += x2;
     }
-    out[i] = sum;
+    rowEnergy[i] = sum;
+    total += sum;
   }
-  return out;
+  return { rowEnergy, colEnergy, total };
 }
 
 const MAP_MAX = 3;
@@ -62,26 +84,44 @@ function firstColumns(q: Float64Array, n: number, rows: number, p: number): Floa
   return out;
 }
 
+/** The decomposition itself, by the requested method. */
+function decompose(a: Matrix, method: SvdMethod, context: JobContext) {
+  const p = Math.min(a.rows, a.cols);
+  if (method.kind === 'randomized' && method.k < p) {
+    const { k, oversample, powerIterations, seed } = method;
+    const r = randomizedSvd(a, k, { oversample, powerIterations, seed, onProgress: (f) => context.progress(f, 'randomized SVD') });
+    const errorBound = { bound: r.errorEstimate.bound, failureProbability: r.errorEstimate.failureProbability };
+    return { u: r.u.data, s: r.s, v: r.v.data, method, errorBound };
+  }
+  const thin = svd(a, { vectors: true });
+  return { u: thin.u.data, s: thin.s, v: thin.v.data, method: EXACT, errorBound: null };
+}
+
 export function runSvdJob(input: SvdJobInput, context: JobContext): HandlerResult<SvdJobOutput> {
   const started = performance.now();
   context.progress(0, 'SVD');
   const a = input.data ? matrix(input.rows, input.cols, input.data) : heldMatrix(input.heldKey ?? '');
   if (a.rows !== input.rows || a.cols !== input.cols) throw new Error(`The held matrix is ${a.rows} x ${a.cols}, not ${input.rows} x ${input.cols}.`);
-  const thin = svd(a, { vectors: true });
-  const map = a.rows <= MAP_MAX && a.cols <= MAP_MAX ? squareMapOf(thin) : null;
-  const p = thin.s.length;
-  const u = map ? firstColumns(map.u, map.n, a.rows, p) : thin.u.data;
-  const v = map ? firstColumns(map.v, map.n, a.cols, p) : thin.v.data;
+  const result = decompose(a, input.method ?? EXACT, context);
+  const p = result.s.length;
+  const map = a.rows <= MAP_MAX && a.cols <= MAP_MAX ? squareMapOf({ rows: a.rows, cols: a.cols, s: result.s, u: matrix(a.rows, p, result.u), v: matrix(a.cols, p, result.v) }) : null;
+  const u = map ? firstColumns(map.u, map.n, a.rows, p) : result.u;
+  const v = map ? firstColumns(map.v, map.n, a.cols, p) : result.v;
+  const { rowEnergy, colEnergy, total } = energies(a);
   const output: SvdJobOutput = {
     rows: input.rows,
     cols: input.cols,
     p,
+    complete: p === Math.min(a.rows, a.cols),
+    method: result.method,
+    frobeniusSquared: total,
+    errorBound: result.errorBound,
     u,
-    s: thin.s,
+    s: result.s,
     v,
     map,
-    rowEnergy: energies(u, a.rows, p, thin.s),
-    colEnergy: energies(v, a.cols, p, thin.s),
+    rowEnergy,
+    colEnergy,
     elapsedMs: performance.now() - started,
   };
   const transfer = [output.u.buffer, output.s.buffer, output.v.buffer, output.rowEnergy.buffer, output.colEnergy.buffer];

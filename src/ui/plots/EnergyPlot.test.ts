@@ -15,6 +15,9 @@ describe('cumulativeEnergy', () => {
     expect(big[2]).toBe(1);
     expect(Array.from(cumulativeEnergy([0, 0]))).toEqual([0, 0, 0]);
     expect(Array.from(cumulativeEnergy([]))).toEqual([0]);
+    // The top values of a longer spectrum, against its total: the curve ends at their share.
+    expect(Array.from(cumulativeEnergy([3, 4], 50))).toEqual([0, 9 / 50, 25 / 50]);
+    expect(cumulativeEnergy([3, 4], 24.999999)[2]).toBe(1);
   });
 });
 

@@ -18,6 +18,8 @@ export interface EnergyPlotProps {
   values: ArrayLike<number>;
   /** The rank k of the truncation. */
   rank: number;
+  /** ‖A‖_F², when `values` are only the leading singular values. */
+  totalSquared?: number;
   title?: string;
   width?: number;
   height?: number;
@@ -35,10 +37,10 @@ export function energyLabel(k: number, fraction: number): string {
  * The energy plot, framed with a heading and export buttons.
  * @example h(EnergyPlot, { values: svd.s, rank: 12 })
  */
-export function EnergyPlot({ values, rank, title = 'Energy captured', width = 640, height = 320 }: EnergyPlotProps) {
+export function EnergyPlot({ values, rank, totalSquared, title = 'Energy captured', width = 640, height = 320 }: EnergyPlotProps) {
   const p = values.length;
   const k = Math.max(0, Math.min(p, Math.floor(rank)));
-  const energy = cumulativeEnergy(values);
+  const energy = cumulativeEnergy(values, totalSquared);
   const hasEnergy = energy[p] > 0;
   const m = lineMargins;
   const left = m.left;

@@ -285,8 +285,15 @@ function shiftedUp(d: Float64Array, e: Float64Array, ll: number, m: number, shif
   e[ll] = f;
 }
 
-/** Flips negative values (with their V rows), then sorts descending, swapping rows of vt and ut. */
-function makePositiveAndSort(d: Float64Array, t: BidiagonalTargets): void {
+/**
+ * Flips negative values (with their V rows), then sorts descending by selection sort (at most
+ * n - 1 swaps), swapping rows of vt and ut along.
+ *
+ * @example
+ * const d = new Float64Array([1, -3]);
+ * makePositiveAndSort(d, { vt, widthV: 2, ut, widthU: 2 }); // d = [3, 1], rows 0 and 1 swapped
+ */
+export function makePositiveAndSort(d: Float64Array, t: BidiagonalTargets): void {
   const n = d.length;
   for (let i = 0; i < n; i++) {
     if (d[i] < 0) {

@@ -42,3 +42,12 @@ test('top k by the randomized SVD: same errors, a smaller slider, and the method
   await expect(page.getByText('600 × 400, computed in the worker')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('error-spectral')).not.toHaveText('not computed');
 });
+
+test('a long exact SVD shows its progress and can be switched to the randomized SVD while it runs', async ({ page }) => {
+  const app = new LinearMapPage(page);
+  await app.open('#p=random&size=1500x1200&seed=3&r=30&view=cloud');
+  await expect(page.getByLabel('SVD progress')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('radio', { name: 'Top k (randomized)' }).click();
+  await expect(page.getByText('1500 × 1200, top 100 of 1200 by the randomized SVD')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('slider', { name: 'Rank' })).toHaveAttribute('aria-valuetext', 'rank 30 of 100');
+});

@@ -15,7 +15,16 @@ export function RankControl() {
   const rank = useAppState(effectiveRank);
   const setRank = useAppState((s) => s.setRank);
   const readout = useAppState(truncationReadout);
-  if (!result || !readout) return null;
+  if (!result || !readout) {
+    // Before the first SVD of a big matrix there is nothing to truncate yet, but the method can
+    // already be switched to the randomized SVD instead of waiting for the exact one.
+    return (
+      <section className="panel rank-control" aria-labelledby="rank-heading">
+        <h2 id="rank-heading">Rank truncation</h2>
+        <SvdMethodControl />
+      </section>
+    );
+  }
   const p = result.p;
   return (
     <section className="panel rank-control" aria-labelledby="rank-heading">

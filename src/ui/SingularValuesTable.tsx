@@ -11,6 +11,23 @@ const ROW_HEIGHT = 30;
 const VISIBLE_ROWS = 12;
 const OVERSCAN = 6;
 
+/** What the worker is doing, for SVDs long enough to report stages. */
+function SvdProgress() {
+  const progress = useAppState((s) => s.svd.progress);
+  const stage = progress && progress.fraction > 0 && progress.fraction < 1 ? progress : null;
+  return (
+    <p className="hint">
+      <span aria-live="polite">Computing the SVD…</span>
+      {stage && (
+        <>
+          {' '}
+          {stage.stage}, <progress max={1} value={stage.fraction} aria-label="SVD progress" /> {Math.round(100 * stage.fraction)} %
+        </>
+      )}
+    </p>
+  );
+}
+
 export function SingularValuesTable() {
   const result = useAppState(latestSvd);
   const status = useAppState((s) => s.svd.status);
@@ -75,7 +92,7 @@ export function SingularValuesTable() {
           The SVD could not be computed: {error}
         </p>
       )}
-      {status === 'running' && <p className="hint" aria-live="polite">Computing the SVD…</p>}
+      {status === 'running' && <SvdProgress />}
       {result && status !== 'running' && (
         <p className="hint">
           {result.rows} × {result.cols}, {result.complete ? '' : `top ${result.p} of ${Math.min(result.rows, result.cols)} by the randomized SVD, `}computed in the worker in {result.elapsedMs.toFixed(result.elapsedMs < 10 ? 2 : 0)} ms.

@@ -93,7 +93,9 @@ function decompose(a: Matrix, method: SvdMethod, context: JobContext) {
     const errorBound = { bound: r.errorEstimate.bound, failureProbability: r.errorEstimate.failureProbability };
     return { u: r.u.data, s: r.s, v: r.v.data, method, errorBound };
   }
-  const thin = svd(a, { vectors: true });
+  // The core reports its stages (QR, bidiagonalisation, divide and conquer, singular vectors): a
+  // 50257 x 768 SVD takes long enough that the page should say how far it is.
+  const thin = svd(a, { vectors: true, onProgress: context.progress });
   return { u: thin.u.data, s: thin.s, v: thin.v.data, method: EXACT, errorBound: null };
 }
 

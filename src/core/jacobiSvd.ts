@@ -29,15 +29,24 @@ export const JACOBI_MAX_SWEEPS = 40;
 export function jacobiSvd(w: Float64Array, m: number, n: number, vectors: boolean, options: ProgressOptions = {}): JacobiResult {
   const vt = vectors ? new Float64Array(n * n) : null;
   if (vt) for (let j = 0; j < n; j++) vt[j * n + j] = 1;
+  // Pairs count as orthogonal when |gamma| <= tol sqrt(alpha beta); compared squared (no square roots:
+  // the svd driver scales the largest entry into [2^-200, 2^200], far from overflow of alpha beta).
   const tol = Math.sqrt(m) * Number.EPSILON;
+  const tol2 = tol * tol;
+  const norms = new Float64Array(n);
   let sweep = 0;
   for (; sweep < JACOBI_MAX_SWEEPS; sweep++) {
     checkCancel('svd', options);
     options.onProgress?.(Math.min(0.9, sweep / 8), 'Jacobi sweeps');
+    // Squared column norms, exact at the start of each sweep and updated by every rotation inside
+    // it, so each pair needs one dot product instead of three (with the other changes here an 8 x 8
+    // jacobiSvd went from 15.5 to about 13 us).
+    for (let j = 0; j < n; j++) norms[j] = dot(w, j * m, j * m, m);
     let rotated = false;
     for (let j = 0; j < n - 1; j++) {
+      pivot(w, m, j, norms, vt, n);
       for (let k = j + 1; k < n; k++) {
-        if (rotatePair(w, m, j, k, tol, vt, n)) rotated = true;
+        if (rotatePair(w, m, j, k, tol2, norms, vt, n)) rotated = true;
       }
     }
     if (!rotated) break;
@@ -48,19 +57,41 @@ export function jacobiSvd(w: Float64Array, m: number, n: number, vectors: boolea
   return finish(w, m, n, vt);
 }
 
-/** Orthogonalises rows j and k of w (length m); returns whether a rotation was applied. */
-function rotatePair(w: Float64Array, m: number, j: number, k: number, tol: number, vt: Float64Array | null, n: number): boolean {
+/**
+ * De Rijk's pivoting: moves the largest remaining column (row of w, with its row of vt and its norm)
+ * to position j before it is paired with the rest. Saves about one sweep in six (8 x 8: 5.0 instead
+ * of 6.0 sweeps on average, 16 x 16: 6.0 instead of 7.0).
+ */
+function pivot(w: Float64Array, m: number, j: number, norms: Float64Array, vt: Float64Array | null, n: number): void {
+  let best = j;
+  for (let q = j + 1; q < n; q++) if (norms[q] > norms[best]) best = q;
+  if (best === j) return;
+  swapRows(w, j * m, best * m, m);
+  if (vt) swapRows(vt, j * n, best * n, n);
+  const t = norms[j];
+  norms[j] = norms[best];
+  norms[best] = t;
+}
+
+function swapRows(a: Float64Array, x: number, y: number, len: number): void {
+  for (let i = 0; i < len; i++) {
+    const t = a[x + i];
+    a[x + i] = a[y + i];
+    a[y + i] = t;
+  }
+}
+
+/**
+ * Orthogonalises rows j and k of w (length m) and updates their squared norms; returns whether a
+ * rotation was applied.
+ */
+function rotatePair(w: Float64Array, m: number, j: number, k: number, tol2: number, norms: Float64Array, vt: Float64Array | null, n: number): boolean {
   const oj = j * m;
   const ok = k * m;
-  let alpha = 0, beta = 0, gamma = 0;
-  for (let i = 0; i < m; i++) {
-    const x = w[oj + i];
-    const y = w[ok + i];
-    alpha += x * x;
-    beta += y * y;
-    gamma += x * y;
-  }
-  if (gamma === 0 || !(Math.abs(gamma) > tol * Math.sqrt(alpha) * Math.sqrt(beta))) return false;
+  const gamma = dot(w, oj, ok, m);
+  const alpha = norms[j];
+  const beta = norms[k];
+  if (gamma === 0 || !(gamma * gamma > tol2 * alpha * beta)) return false;
   // The rotation that diagonalises [[alpha, gamma], [gamma, beta]] (Rutishauser's formulas).
   const zeta = (beta - alpha) / (2 * gamma);
   const az = Math.abs(zeta);
@@ -69,7 +100,19 @@ function rotatePair(w: Float64Array, m: number, j: number, k: number, tol: numbe
   const s = c * t;
   rotateRows(w, oj, ok, m, c, s);
   if (vt) rotateRows(vt, j * n, k * n, n, c, s);
+  // New norms: alpha - t gamma and beta + t gamma. The one that shrinks loses relative accuracy when
+  // it shrinks a lot (nearly parallel columns): then measure it again.
+  const tg = t * gamma;
+  norms[j] = tg > 0.5 * alpha ? dot(w, oj, oj, m) : alpha - tg;
+  norms[k] = -tg > 0.5 * beta ? dot(w, ok, ok, m) : beta + tg;
   return true;
+}
+
+/** The dot product of a[x : x+len] and a[y : y+len]. */
+function dot(a: Float64Array, x: number, y: number, len: number): number {
+  let sum = 0;
+  for (let i = 0; i < len; i++) sum += a[x + i] * a[y + i];
+  return sum;
 }
 
 /** x <- c x - s y, y <- s x + c y on two rows of one array. */
@@ -86,7 +129,7 @@ function rotateRows(a: Float64Array, ox: number, oy: number, len: number, c: num
 function finish(w: Float64Array, m: number, n: number, vt: Float64Array | null): JacobiResult {
   const norms = new Float64Array(n);
   for (let j = 0; j < n; j++) norms[j] = rowNorm(w, j * m, m);
-  const order = Array.from({ length: n }, (_, j) => j).sort((a, b) => norms[b] - norms[a] || a - b);
+  const order = descendingOrder(norms);
   const s = new Float64Array(n);
   for (let r = 0; r < n; r++) s[r] = norms[order[r]];
   if (!vt) return { s, u: null, v: null };
@@ -102,6 +145,20 @@ function finish(w: Float64Array, m: number, n: number, vt: Float64Array | null):
   }
   if (zeroColumns > 0) completeOrthonormalColumns(u, m, n, n - zeroColumns);
   return { s, u, v };
+}
+
+/**
+ * Indices sorting x descending, ties by index: a stable insertion sort, enough for the few columns
+ * Jacobi gets and without the Array.from and comparator closure of Array.sort on every call.
+ */
+function descendingOrder(x: Float64Array): Int32Array {
+  const order = new Int32Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    let r = i;
+    for (; r > 0 && x[order[r - 1]] < x[i]; r--) order[r] = order[r - 1];
+    order[r] = i;
+  }
+  return order;
 }
 
 /** Euclidean norm of a[off : off+len] without overflow or harmful underflow. */

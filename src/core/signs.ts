@@ -31,11 +31,24 @@ export function canonicalizeSigns(u: Matrix, v: Matrix): void {
       }
     }
   }
+  // One row-wise pass per factor with a sign per column: flipping column by column strides through
+  // memory (3.5% of a randomized 50000 x 100 SVD).
+  const sign = new Float64Array(p);
+  let anyFlip = false;
   for (let j = 0; j < p; j++) {
-    if (u.data[best[j] * p + j] < 0) {
-      flipColumn(u, j);
-      flipColumn(v, j);
-    }
+    sign[j] = u.data[best[j] * p + j] < 0 ? -1 : 1;
+    if (sign[j] < 0) anyFlip = true;
+  }
+  if (!anyFlip) return;
+  scaleColumns(u, sign);
+  scaleColumns(v, sign);
+}
+
+function scaleColumns(a: Matrix, factor: Float64Array): void {
+  const { rows, cols, data } = a;
+  for (let i = 0; i < rows; i++) {
+    const row = i * cols;
+    for (let j = 0; j < cols; j++) data[row + j] *= factor[j];
   }
 }
 

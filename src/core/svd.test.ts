@@ -109,7 +109,8 @@ function lapackClasses(): { name: string; a: Matrix }[] {
   const spread = (p: number, kind: 'arith' | 'geom', cond: number): number[] =>
     Array.from({ length: p }, (_, i) => (kind === 'geom' ? cond ** (-i / Math.max(p - 1, 1)) : 1 - (i / Math.max(p - 1, 1)) * (1 - 1 / cond)));
   const out: { name: string; a: Matrix }[] = [];
-  for (const [m, n] of [[5, 5], [40, 40], [70, 45], [45, 70], [100, 40], [33, 33]] as const) {
+  // 150 x 120 and 130 x 210 reach the blocked bidiagonalisation (over 64 columns) and divide and conquer.
+  for (const [m, n] of [[5, 5], [40, 40], [70, 45], [45, 70], [100, 40], [33, 33], [150, 120], [130, 210]] as const) {
     const p = Math.min(m, n);
     out.push({ name: `zero ${m}x${n}`, a: matrix(m, n) });
     out.push({ name: `identity ${m}x${n}`, a: identity(m, n) });

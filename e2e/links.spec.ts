@@ -92,7 +92,8 @@ test('the attention view and a subspace comparison travel with the link', async 
   await app.open('#m=2,0.3,0.1;0.2,1.5,0.2;0.1,0.1,0.4&r=2');
   await page.getByLabel('Principal angles between the rank-k subspaces of A and of a second matrix').check();
   await page.getByLabel('Noise ‖N‖_F / ‖A‖_F').fill('0.3');
-  await expect(page.getByTestId('compare-summary')).toContainText('The top-2 row space');
+  // Wait for the comparison at the new noise level (the default 0.1 gives about 12 %).
+  await expect(page.getByTestId('compare-summary')).toContainText(/The top-2 row space .*‖B − A‖F = 3\d\.\d %/);
   const summary = await page.getByTestId('compare-summary').innerText();
   await page.getByRole('radio', { name: 'Attention' }).click();
   await page.getByLabel('Head size d_head').fill('32');

@@ -14,6 +14,7 @@ test('top k by the randomized SVD: same errors, a smaller slider, and the method
 
   await page.getByRole('radio', { name: 'Top k (randomized)' }).click();
   await page.getByLabel('k computed').fill('30');
+  await page.getByLabel('k computed').press('Enter');
   await expect(page.getByText('600 × 400, top 30 of 400 by the randomized SVD')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('randomized-bound')).toContainText('Top 30 of 400 singular values');
   const slider = page.getByRole('slider', { name: 'Rank' });

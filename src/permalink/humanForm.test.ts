@@ -103,6 +103,9 @@ describe('human link form', () => {
     expect(hash).toContain('att=file,64,12,xw');
     expect(hash).toContain('cmp=column,file');
     expect(decodeHumanHash(`#${hash}`)).toEqual({ ok: true, value: state });
+    // A generated preset with analyses on files: the reference keys are not preset parameters.
+    const preset = { preset: { id: 'random', params: { size: '20x10', seed: '3' } }, attentionFiles: state.attentionFiles, compareFile: state.compareFile };
+    expect(decodeHumanHash(`#${encodeHumanHash(preset)}`)).toEqual({ ok: true, value: preset });
   });
 
   it('round-trips every finite float64 exactly', () => {

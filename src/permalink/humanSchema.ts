@@ -15,11 +15,14 @@ const FILE_HEAD = /^file,(\d{1,5}),(\d{1,5}),(xw|wx)$/;
 const NOISE_COMPARISON = /^(row|column),([0-9.e+-]{1,20}),(\d{1,10})$/;
 const FILE_COMPARISON = /^(row|column),file$/;
 const RANDOMIZED = /^rand,(\d{1,5}),(\d{1,4}),(\d{1,2}),(\d{1,10})$/;
-/** Keys that are not preset parameters. */
-const STATE_KEYS = new Set(['m', 'p', 'r', 'svd', 'view', 'of', 'step', 'axes', 'sub', 'cam', 'att', 'cmp']);
 /** Prefixes of the reference keys: the matrix itself, the query, the key, a second matrix. */
 const REF_PREFIXES = { ref: '', query: 'q', key: 'k', second: 'b' } as const;
 const REF_KEYS = { url: 'src', file: 'file', size: 'size', entry: 'entry', slice: 'slice', sha256: 'sha256', fused: 'fused' } as const;
+/** Keys that are not preset parameters: the view's, and the analyses' references (qsrc, bentry, …). */
+const STATE_KEYS = new Set([
+  'm', 'p', 'r', 'svd', 'view', 'of', 'step', 'axes', 'sub', 'cam', 'att', 'cmp',
+  ...Object.values(REF_PREFIXES).filter((prefix) => prefix !== '').flatMap((prefix) => Object.values(REF_KEYS).map((key) => `${prefix}${key}`)),
+]);
 const VIEW_KEYS: Record<string, string> = { method: 'svd', axes: 'axes', subspaces: 'sub', rank: 'r', view: 'view', of: 'of', step: 'step', cam: 'cam', attention: 'att', attentionFiles: 'att', compare: 'cmp', compareFile: 'cmp' };
 
 export function shorten(text: string): string {

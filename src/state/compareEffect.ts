@@ -17,6 +17,7 @@ function leadingColumns(factor: Float64Array, rows: number, p: number, k: number
 export function startCompareEffect(store: AppStore, client: ComputeClient): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastKey = '';
+  let lastResult: unknown = null;
 
   function run(): void {
     timer = null;
@@ -24,10 +25,12 @@ export function startCompareEffect(store: AppStore, client: ComputeClient): () =
     const result = currentSvd(state);
     const { settings } = state.compare;
     if (!settings.enabled || !result) return;
-    const k = effectiveRank(state);
+    // While a new method's SVD runs, the rank may already exceed what the shown result holds.
+    const k = Math.min(result.p, effectiveRank(state));
     const key = `${state.revision}|${k}|${JSON.stringify(settings)}`;
-    if (key === lastKey) return;
+    if (key === lastKey && result === lastResult) return;
     lastKey = key;
+    lastResult = result;
     const rowSide = settings.side === 'row';
     const rows = rowSide ? result.cols : result.rows;
     const basis = { rows, cols: k, data: leadingColumns(rowSide ? result.v : result.u, rows, result.p, k) };

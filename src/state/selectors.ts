@@ -5,6 +5,7 @@ import type { AppState } from './store';
 import type { SvdJobOutput } from '../worker/svdJob';
 import { MAP_MAX, type ViewMode } from './viewSlice';
 import { breakEvenRank, compressionFactor, truncationError } from '../core';
+import { methodFor } from './svdSlice';
 
 /** The SVD result, if it belongs to the matrix now in the document. */
 export function currentSvd(state: AppState): SvdJobOutput | null {
@@ -50,9 +51,9 @@ export function describeMap(result: SvdJobOutput | null, rank = Infinity): strin
 
 /** The largest rank the chosen method provides: min(m, n), or k for the randomized SVD. */
 export function availableRank(state: AppState): number {
-  const p = Math.min(state.matrix.rows, state.matrix.cols);
-  const method = state.svd.method;
-  return method.kind === 'randomized' ? Math.min(p, method.k) : p;
+  const { rows, cols } = state.matrix;
+  const method = methodFor(state.svd.method, rows, cols);
+  return method.kind === 'randomized' ? method.k : Math.min(rows, cols);
 }
 
 /** The rank k in use: the chosen one clamped to 1..(the available rank), or the available rank. */

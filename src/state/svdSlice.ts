@@ -3,13 +3,13 @@
  * low rank, tensor trains) get slices of their own beside this one.
  */
 import type { StateCreator } from 'zustand';
-import { EXACT, type SquareMap, type SvdJobOutput, type SvdMethod } from '../worker/svdJob';
+import { EXACT, methodFor, RANDOMIZED_MIN_ENTRIES, type SquareMap, type SvdJobOutput, type SvdMethod } from '../worker/svdJob';
 import type { AppState } from './store';
 
 /** The SVD as the views read it (the worker's output, re-exported so views need not import the worker). */
 export type SvdResult = SvdJobOutput;
 export type { SquareMap, SvdMethod };
-export { EXACT };
+export { EXACT, methodFor, RANDOMIZED_MIN_ENTRIES };
 
 /** The randomized method's defaults: oversampling 10 and 2 power iterations (Halko-Martinsson-Tropp). */
 export const RANDOMIZED_DEFAULTS = { oversample: 10, powerIterations: 2, seed: 1 } as const;

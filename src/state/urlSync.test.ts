@@ -132,9 +132,15 @@ describe('url sync', () => {
     applyHash(other, '#p=random&size=300x200&seed=1&svd=rand,12,10,2,4&r=40');
     expect(other.getState().svd.method).toEqual(method);
     expect(seen[0]).toMatch(/^method/);
-    other.getState().loadMatrix({ rows: 30, cols: 20, data: new Float64Array(600).fill(1) }, { kind: 'typed', title: 'A' });
+    other.getState().loadMatrix({ rows: 300, cols: 200, data: new Float64Array(60_000).fill(1) }, { kind: 'typed', title: 'A' });
     other.getState().setRank(40);
     expect(effectiveRank(other.getState())).toBe(12);
+    // Under 10,000 entries the exact SVD runs whatever the method: all ranks are available.
+    other.getState().loadMatrix({ rows: 30, cols: 20, data: new Float64Array(600).fill(1) }, { kind: 'typed', title: 'A' });
+    expect(effectiveRank(other.getState())).toBe(20);
+    // A link that is refused leaves the method as it was.
+    applyHash(other, '#p=random&size=99999999x5&svd=rand,3,10,2,1');
+    expect(other.getState().svd.method).toEqual(method);
     applyHash(other, '#m=1,2;3,4');
     expect(other.getState().svd.method).toEqual({ kind: 'exact' });
   });

@@ -130,8 +130,6 @@ function sameRandom(state: AppState, params: RandomSpectrumParams): boolean {
 /** Applies a link's settings of the attention view and of the comparison. */
 function applyAnalyses(store: AppStore, link: LinkState): void {
   const state = store.getState();
-  // Before the matrix loads, so that its first SVD already uses the link's method.
-  state.setSvdMethod(link.method ?? EXACT);
   if (link.attention) state.setAttentionSettings({ source: 'synthetic', ...link.attention });
   if (link.compare) state.setCompareSettings({ enabled: true, side: link.compare.side, second: { kind: 'noise', level: link.compare.level, seed: link.compare.seed } });
 }
@@ -152,7 +150,11 @@ function applyDecoded(store: AppStore, decoded: DecodeResult | null, title = 'Ma
 function applySource(store: AppStore, link: LinkState, title: string): boolean {
   const view: ViewAfterLoad = { rank: link.rank ?? null, view: link.view ?? 'map', of: link.of ?? 'rows', step: link.step ?? LAST_STEP, camera: link.cam ?? null, axes: link.axes, subspaces: link.subspaces };
   const state = store.getState();
+  // Set once the link is known to open, and before its matrix loads, so that the first SVD already
+  // uses the link's method (a refused link leaves the method as it was).
+  const applyMethod = () => state.setSvdMethod(link.method ?? EXACT);
   if (link.ref) {
+    applyMethod();
     const { url, file, size, entry, slice, sha256 } = link.ref;
     const current = state.source.ref;
     if (current?.sha256 === sha256 && current.entry === entry) state.applyView(view);
@@ -160,6 +162,7 @@ function applySource(store: AppStore, link: LinkState, title: string): boolean {
     return true;
   }
   if (link.matrix) {
+    applyMethod();
     const { matrix } = link;
     const current = state.matrix;
     const same = current.rows === matrix.rows && current.cols === matrix.cols && current.data.every((x, k) => Object.is(x, matrix.data[k]));
@@ -171,16 +174,19 @@ function applySource(store: AppStore, link: LinkState, title: string): boolean {
   if (preset.id === 'random') {
     const params = randomParamsOf(preset.params);
     if (Array.isArray(params)) return refuse(store, params);
+    applyMethod();
     if (sameRandom(state, params)) state.applyView(view);
     else state.requestRandomMatrix(params, view);
     return true;
   }
   if (preset.id === 'embeddings') {
+    applyMethod();
     if (state.source.preset?.id !== 'embeddings') state.requestEmbeddings(view);
     else state.applyView(view);
     return true;
   }
   if (!SMALL_PRESETS.some((p) => p.id === preset.id)) return refuse(store, [`There is no preset called "${preset.id}".`]);
+  applyMethod();
   state.loadPreset(preset.id);
   state.applyView(view);
   return true;

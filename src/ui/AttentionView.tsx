@@ -54,7 +54,8 @@ function WeightPicker({ label, files, value, onChange }: { label: string; files:
               value={value.slice[d] ?? 0}
               onChange={(event) => {
                 const i = event.target.valueAsNumber;
-                if (Number.isInteger(i)) onChange({ ...value, slice: value.slice.map((x, k) => (k === d ? i : x)) });
+                // Another slice is other data: a link's hash no longer applies to it.
+                if (Number.isInteger(i)) onChange({ ...value, sha256: undefined, slice: value.slice.map((x, k) => (k === d ? i : x)) });
               }}
             />
           </label>

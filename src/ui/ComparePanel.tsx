@@ -59,7 +59,7 @@ function SecondMatrixFields({ settings }: { settings: CompareSettings }) {
               value={index}
               onChange={(event) =>
                 Number.isInteger(event.target.valueAsNumber) &&
-                set({ second: { kind: 'file', ref: { ...second.ref, slice: second.ref.slice.map((x, k) => (k === d ? event.target.valueAsNumber : x)) } } })
+                set({ second: { kind: 'file', ref: { ...second.ref, sha256: undefined, slice: second.ref.slice.map((x, k) => (k === d ? event.target.valueAsNumber : x)) } } })
               }
             />
           </label>

@@ -26,12 +26,14 @@ export function RankControl() {
     );
   }
   const p = result.p;
+  // While another method's SVD runs, the rank in use may exceed what the shown result holds.
+  const shown = Math.min(rank, p);
   return (
     <section className="panel rank-control" aria-labelledby="rank-heading">
       <h2 id="rank-heading">Rank truncation</h2>
       <div className="rank-row">
         <label htmlFor="rank-slider">
-          Rank <span className="rank-value">k = {rank}</span>
+          Rank <span className="rank-value">k = {shown}</span>
         </label>
         <input
           id="rank-slider"
@@ -39,8 +41,8 @@ export function RankControl() {
           min={1}
           max={p}
           step={1}
-          value={rank}
-          aria-valuetext={`rank ${rank} of ${p}`}
+          value={shown}
+          aria-valuetext={`rank ${shown} of ${p}`}
           onChange={(event) => setRank(Number(event.target.value) === p ? null : Number(event.target.value))}
         />
         <span className="rank-max">of {p}</span>
@@ -50,13 +52,19 @@ export function RankControl() {
         <dt>‖A − A<sub>k</sub>‖<sub>F</sub></dt>
         <dd data-testid="error-frobenius" data-value={readout.frobenius}>{formatValue(readout.frobenius)}</dd>
         <dt>‖A − A<sub>k</sub>‖<sub>2</sub> = σ<sub>k+1</sub></dt>
-        <dd data-testid="error-spectral" data-value={readout.spectral} title={Number.isNaN(readout.spectral) ? 'σ_{k+1} was not computed: raise k of the randomized SVD' : undefined}>
-          {Number.isNaN(readout.spectral) ? 'not computed' : formatValue(readout.spectral)}
+        <dd
+          data-testid="error-spectral"
+          data-value={readout.spectral}
+          title={Number.isNaN(readout.spectral) ? 'σ_{k+1} was not computed: raise k of the randomized SVD' : result.complete ? undefined : 'σ_{k+1} of the sketch: a lower bound on the error of the randomized factors'}
+        >
+          {Number.isNaN(readout.spectral) ? 'not computed' : `${result.complete ? '' : '≥ '}${formatValue(readout.spectral)}`}
         </dd>
         <dt>relative, Frobenius</dt>
         <dd data-testid="relative-frobenius" data-value={readout.relativeFrobenius}>{percent(readout.relativeFrobenius)}</dd>
         <dt>relative, spectral</dt>
-        <dd data-testid="relative-spectral" data-value={readout.relativeSpectral}>{Number.isNaN(readout.relativeSpectral) ? 'not computed' : percent(readout.relativeSpectral)}</dd>
+        <dd data-testid="relative-spectral" data-value={readout.relativeSpectral}>
+          {Number.isNaN(readout.relativeSpectral) ? 'not computed' : `${result.complete ? '' : '≥ '}${percent(readout.relativeSpectral)}`}
+        </dd>
         <dt>energy captured</dt>
         <dd data-testid="energy" data-value={readout.energyCaptured}>{percent(readout.energyCaptured)}</dd>
         <dt>compression mn / k(m+n)</dt>

@@ -6,15 +6,35 @@
  */
 import { useAppState } from '../state/store';
 import { currentSvd, formatValue } from '../state/selectors';
-import { RANDOMIZED_DEFAULTS, type SvdMethod } from '../state/svdSlice';
-
-/** Matrices below this many entries always get the exact SVD: it takes well under a second. */
-const RANDOMIZED_MIN_ENTRIES = 10_000;
+import { RANDOMIZED_DEFAULTS, RANDOMIZED_MIN_ENTRIES, type SvdMethod } from '../state/svdSlice';
 /** Above this m n min(m, n), the exact SVD takes several seconds on a laptop; the control says so. */
 const SLOW_EXACT = 2e9;
 
 function defaultK(p: number): number {
   return Math.max(1, Math.min(100, Math.floor(p / 4)));
+}
+
+/**
+ * A whole-number field that applies its value on Enter or when it loses focus, not on every key:
+ * each new value starts an SVD, and typing 250 should not run k = 2 and 25 first.
+ */
+function CommitField({ label, value, min, max, onCommit }: { label: string; value: number; min: number; max: number; onCommit(value: number): void }) {
+  const commit = (input: HTMLInputElement) => {
+    const x = input.valueAsNumber;
+    if (Number.isInteger(x) && x >= min && x <= max) onCommit(x);
+    else input.value = String(value);
+  };
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        key={value}
+        type="number" min={min} max={max} defaultValue={value}
+        onBlur={(event) => commit(event.currentTarget)}
+        onKeyDown={(event) => event.key === 'Enter' && commit(event.currentTarget)}
+      />
+    </label>
+  );
 }
 
 export function SvdMethodControl() {
@@ -40,43 +60,16 @@ export function SvdMethodControl() {
       </div>
       {randomized ? (
         <div className="fields">
-          <label className="field">
-            <span>k computed</span>
-            <input
-              type="number" min={1} max={Math.max(1, p - 1)} value={randomized.k}
-              onChange={(event) => {
-                const k = event.target.valueAsNumber;
-                if (Number.isInteger(k) && k >= 1 && k < p) setRandomized({ k });
-              }}
-            />
-          </label>
-          <label className="field">
-            <span>iterations q</span>
-            <input
-              type="number" min={0} max={10} value={randomized.powerIterations}
-              onChange={(event) => {
-                const q = event.target.valueAsNumber;
-                if (Number.isInteger(q) && q >= 0 && q <= 10) setRandomized({ powerIterations: q });
-              }}
-            />
-          </label>
-          <label className="field">
-            <span>seed</span>
-            <input
-              type="number" min={0} value={randomized.seed}
-              onChange={(event) => {
-                const seed = event.target.valueAsNumber;
-                if (Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32) setRandomized({ seed });
-              }}
-            />
-          </label>
+          <CommitField label="k computed" value={randomized.k} min={1} max={Math.max(1, p - 1)} onCommit={(k) => setRandomized({ k })} />
+          <CommitField label="iterations q" value={randomized.powerIterations} min={0} max={10} onCommit={(q) => setRandomized({ powerIterations: q })} />
+          <CommitField label="seed" value={randomized.seed} min={0} max={2 ** 32 - 1} onCommit={(seed) => setRandomized({ seed })} />
         </div>
       ) : (
         rows * cols * p > SLOW_EXACT && (
           <p className="hint">The exact SVD of a matrix this size takes a while; the randomized SVD computes the top k in a fraction of the time.</p>
         )
       )}
-      {result?.errorBound && (
+      {randomized && result?.errorBound && result.method.kind === 'randomized' && (
         <p className="hint" data-testid="randomized-bound">
           Top {result.p} of {p} singular values. ‖A − U<sub>k</sub>Σ<sub>k</sub>V<sub>k</sub><sup>T</sup>‖<sub>2</sub> ≤{' '}
           {formatValue(result.errorBound.bound)}: the a posteriori bound of Halko, Martinsson and Tropp, which holds except with probability {result.errorBound.failureProbability.toExponential(0)}.

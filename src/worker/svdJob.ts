@@ -17,6 +17,15 @@ export type SvdMethod =
 
 export const EXACT: SvdMethod = { kind: 'exact' };
 
+/** Smaller matrices always get the exact SVD (well under a second); the page offers the randomized one from here. */
+export const RANDOMIZED_MIN_ENTRIES = 10_000;
+
+/** The method that runs for an m x n matrix: the randomized one only when it is big enough and k < min(m, n). */
+export function methodFor(method: SvdMethod, rows: number, cols: number): SvdMethod {
+  const useful = method.kind === 'randomized' && rows * cols >= RANDOMIZED_MIN_ENTRIES && method.k < Math.min(rows, cols);
+  return useful ? method : EXACT;
+}
+
 export interface SvdJobInput {
   rows: number;
   cols: number;
@@ -86,8 +95,7 @@ function firstColumns(q: Float64Array, n: number, rows: number, p: number): Floa
 
 /** The decomposition itself, by the requested method. */
 function decompose(a: Matrix, method: SvdMethod, context: JobContext) {
-  const p = Math.min(a.rows, a.cols);
-  if (method.kind === 'randomized' && method.k < p) {
+  if (method.kind === 'randomized') {
     const { k, oversample, powerIterations, seed } = method;
     const r = randomizedSvd(a, k, { oversample, powerIterations, seed, onProgress: (f) => context.progress(f, 'randomized SVD') });
     const errorBound = { bound: r.errorEstimate.bound, failureProbability: r.errorEstimate.failureProbability };
@@ -104,7 +112,7 @@ export function runSvdJob(input: SvdJobInput, context: JobContext): HandlerResul
   context.progress(0, 'SVD');
   const a = input.data ? matrix(input.rows, input.cols, input.data) : heldMatrix(input.heldKey ?? '');
   if (a.rows !== input.rows || a.cols !== input.cols) throw new Error(`The held matrix is ${a.rows} x ${a.cols}, not ${input.rows} x ${input.cols}.`);
-  const result = decompose(a, input.method ?? EXACT, context);
+  const result = decompose(a, methodFor(input.method ?? EXACT, a.rows, a.cols), context);
   const p = result.s.length;
   const map = a.rows <= MAP_MAX && a.cols <= MAP_MAX ? squareMapOf({ rows: a.rows, cols: a.cols, s: result.s, u: matrix(a.rows, p, result.u), v: matrix(a.cols, p, result.v) }) : null;
   const u = map ? firstColumns(map.u, map.n, a.rows, p) : result.u;

@@ -33,6 +33,12 @@ describe('compact link form', () => {
     expect(decoded).toEqual({ ok: true, value: state, title: undefined });
   });
 
+  it('refuses to write a header it would refuse to read', async () => {
+    const ref = (c: string) => ({ url: `https://example.org/${c.repeat(1900)}`, entry: 'w', slice: [], sha256: c.repeat(64) });
+    const state = { matrix: matrix(13, 13, (k) => k), compareFile: { side: 'row' as const, second: ref('a') }, attentionFiles: { headSize: 1, head: 0, layout: 'x-times-w' as const, query: ref('b'), key: ref('c') } };
+    await expect(encodeCompactHash(state)).rejects.toThrow(/at most 4096 fit/);
+  });
+
   it('stores float32 and quantised bytes with the error they cost', async () => {
     const a = matrix(20, 20, (k) => Math.cos(k * 0.37) * 3);
     for (const precision of ['f32', 'q8'] as const) {

@@ -22,6 +22,8 @@ const MAX_LINK_CHARS = 2_000_000;
 const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
 const MAX_ENTRIES = 1 << 21;
 const BYTES: Record<Precision, number> = { f64: 8, f32: 4, q8: 1 };
+/** The header is bounded when read, so it is bounded when written too. */
+export const MAX_HEADER_BYTES = 4096;
 
 const headerSchema = z
   .object({
@@ -129,6 +131,9 @@ export async function encodeCompactHash(state: LinkState & { title?: string }, p
   if (state.compareFile !== undefined) header.compareFile = state.compareFile;
   if (state.title !== undefined) header.title = state.title.slice(0, 200);
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
+  if (headerBytes.length > MAX_HEADER_BYTES) {
+    throw new RangeError(`The link's settings take ${headerBytes.length} bytes; at most ${MAX_HEADER_BYTES} fit (long URLs of files?).`);
+  }
   const payload = new Uint8Array(4 + headerBytes.length + stored.bytes.length);
   new DataView(payload.buffer).setUint32(0, headerBytes.length, true);
   payload.set(headerBytes, 4);
@@ -170,7 +175,7 @@ export async function decodeCompactHash(hash: string): Promise<DecodeResult & { 
     }
     if (payload.length < 4) return fail('The link is damaged: its data is too short.');
     const headerLength = new DataView(payload.buffer, payload.byteOffset).getUint32(0, true);
-    if (headerLength > payload.length - 4 || headerLength > 4096) return fail('The link is damaged: its header length is wrong.');
+    if (headerLength > payload.length - 4 || headerLength > MAX_HEADER_BYTES) return fail('The link is damaged: its header length is wrong.');
     let json: unknown;
     try {
       json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload.subarray(4, 4 + headerLength)));

@@ -89,7 +89,14 @@ export async function hashFor(state: AppState): Promise<string> {
     state.setLinkInfo({ form: 'none', length: 0, maxError: 0, reason: `${link.matrix.rows} × ${link.matrix.cols} entries do not fit in a link at ${state.linkPrecision}.` });
     return '';
   }
-  const { hash, maxError } = await encodeCompactHash({ ...link, title: state.source.title }, state.linkPrecision);
+  let encoded: Awaited<ReturnType<typeof encodeCompactHash>>;
+  try {
+    encoded = await encodeCompactHash({ ...link, title: state.source.title }, state.linkPrecision);
+  } catch (error) {
+    state.setLinkInfo({ form: 'none', length: 0, maxError: 0, reason: error instanceof Error ? error.message : String(error) });
+    return '';
+  }
+  const { hash, maxError } = encoded;
   if (hash.length + 1 > LINK_BUDGET) {
     state.setLinkInfo({ form: 'none', length: hash.length + 1, maxError, reason: `The link would be ${hash.length + 1} characters; links are kept under ${LINK_BUDGET}.` });
     return '';

@@ -59,15 +59,13 @@ export function startFileEffect(store: AppStore, client: ComputeClient): () => v
   }
 
   async function load(request: Extract<FileRequest, { kind: 'load' }>): Promise<void> {
-    const matrix = await client.run('loadArray', { fileId: request.fileId, entry: request.entry, slice: request.slice }, { slot: 'file', onProgress, ...KEEP_WORKER }).promise;
+    // The worker refuses an array whose hash differs from the one the link expects.
+    const input = { fileId: request.fileId, entry: request.entry, slice: request.slice, sha256: request.expectSha256 };
+    const matrix = await client.run('loadArray', input, { slot: 'file', onProgress, ...KEEP_WORKER }).promise;
     const state = store.getState();
     if (state.file.request !== request) return;
     const opened = state.file.opened;
     const fileName = opened?.name ?? 'file';
-    if (request.expectSha256 && matrix.sha256 && matrix.sha256 !== request.expectSha256) {
-      state.setFileState({ status: 'error', request: null, progress: null, pending: null, error: `"${request.entry}" in ${fileName} is not the data the link was made from (its SHA-256 differs): the file has changed.` });
-      return;
-    }
     const slice = request.slice.length > 0 ? `[${request.slice.join(', ')}]` : '';
     const ref = matrix.sha256
       ? { url: opened?.url, fileName, fileSize: opened?.size ?? null, entry: request.entry, slice: request.slice, sha256: matrix.sha256 }
@@ -78,6 +76,7 @@ export function startFileEffect(store: AppStore, client: ComputeClient): () => v
     );
     const pending = state.file.pending;
     state.setFileState({ status: 'done', request: null, progress: null, pending: null });
+    if (pending?.noticeId !== undefined) state.dismiss(pending.noticeId);
     const small = matrix.rows <= 3 && matrix.cols <= 3;
     state.applyView(pending?.view ?? { view: small ? 'map' : 'cloud', rank: small ? null : Math.min(10, matrix.rows, matrix.cols), of: 'rows', step: 3 });
   }
@@ -103,7 +102,9 @@ export function startFileEffect(store: AppStore, client: ComputeClient): () => v
     const work = request.kind === 'open' ? open(request) : request.kind === 'url' ? openUrl(request) : load(request);
     work.catch((error: unknown) => {
       if (error instanceof JobCancelledError || store.getState().file.request !== request) return;
-      store.getState().setFileState({ status: 'error', error: messageOf(error), request: null, progress: null });
+      // A link's array that cannot be loaded is not tried again with the next file opened.
+      const pending = request.kind === 'load' ? { pending: null } : {};
+      store.getState().setFileState({ status: 'error', error: messageOf(error), request: null, progress: null, ...pending });
     });
   });
   return () => {

@@ -3,7 +3,8 @@
  * low rank, tensor trains) get slices of their own beside this one.
  */
 import type { StateCreator } from 'zustand';
-import { EXACT, methodFor, RANDOMIZED_MIN_ENTRIES, type SquareMap, type SvdJobOutput, type SvdMethod } from '../worker/svdJob';
+import type { SquareMap, SvdJobOutput } from '../worker/svdJob';
+import { EXACT, methodFor, RANDOMIZED_MIN_ENTRIES, type SvdMethod } from '../worker/svdMethod';
 import type { AppState } from './store';
 
 /** The SVD as the views read it (the worker's output, re-exported so views need not import the worker). */

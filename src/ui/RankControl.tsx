@@ -28,6 +28,9 @@ export function RankControl() {
   const p = result.p;
   // While another method's SVD runs, the rank in use may exceed what the shown result holds.
   const shown = Math.min(rank, p);
+  // The spectral error of randomized factors is known only from below (sigma_{k+1} of the sketch),
+  // and not at all at the last computed rank.
+  const spectralText = (x: number, format: (x: number) => string) => (Number.isNaN(x) ? 'not computed' : `${result.complete ? '' : '≥ '}${format(x)}`);
   return (
     <section className="panel rank-control" aria-labelledby="rank-heading">
       <h2 id="rank-heading">Rank truncation</h2>
@@ -57,13 +60,13 @@ export function RankControl() {
           data-value={readout.spectral}
           title={Number.isNaN(readout.spectral) ? 'σ_{k+1} was not computed: raise k of the randomized SVD' : result.complete ? undefined : 'σ_{k+1} of the sketch: a lower bound on the error of the randomized factors'}
         >
-          {Number.isNaN(readout.spectral) ? 'not computed' : `${result.complete ? '' : '≥ '}${formatValue(readout.spectral)}`}
+          {spectralText(readout.spectral, formatValue)}
         </dd>
         <dt>relative, Frobenius</dt>
         <dd data-testid="relative-frobenius" data-value={readout.relativeFrobenius}>{percent(readout.relativeFrobenius)}</dd>
         <dt>relative, spectral</dt>
         <dd data-testid="relative-spectral" data-value={readout.relativeSpectral}>
-          {Number.isNaN(readout.relativeSpectral) ? 'not computed' : `${result.complete ? '' : '≥ '}${percent(readout.relativeSpectral)}`}
+          {spectralText(readout.relativeSpectral, percent)}
         </dd>
         <dt>energy captured</dt>
         <dd data-testid="energy" data-value={readout.energyCaptured}>{percent(readout.energyCaptured)}</dd>

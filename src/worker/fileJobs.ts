@@ -80,12 +80,8 @@ export async function runOpenUrlJob(input: OpenUrlJobInput, context: JobContext)
   return { output: { format: file.format, entries: file.entries, warnings: file.warnings, name, ranged }, transfer: [] };
 }
 
-export interface LoadArrayJobInput {
-  fileId: number;
-  entry: string;
-  /** For arrays of more than two dimensions: an index for each leading dimension. */
-  slice: number[];
-}
+/** Which array to load (see WeightRefLike), with the SHA-256 a link expects of it, if any. */
+export type LoadArrayJobInput = WeightRefLike;
 
 /** Offset of the 2-D slice at `slice` in a C-order array of `shape`, checking every index. */
 function sliceOffset(shape: number[], slice: number[], name: string): number {
@@ -116,9 +112,8 @@ export async function sha256Hex(data: Float64Array): Promise<string | null> {
 
 export async function runLoadArrayJob(input: LoadArrayJobInput, context: JobContext): Promise<HandlerResult<LoadArrayJobOutput>> {
   context.progress(0, `decoding ${input.entry}`);
-  const loaded = await weightMatrix(input.fileId, input.entry, input.slice);
+  const { matrix: loaded, sha256 } = await checkedWeight(input, 'array');
   const { rows, cols, data } = loaded;
-  const sha256 = await sha256Hex(data);
   const heldKey = holdMatrix(`file:${input.fileId}:${input.entry}:${input.slice.join(',')}`, loaded);
   return { output: { rows, cols, data, sha256, heldKey }, transfer: [data.buffer as ArrayBuffer] };
 }
@@ -127,6 +122,7 @@ export async function runLoadArrayJob(input: LoadArrayJobInput, context: JobCont
 export interface WeightRefLike {
   fileId: number;
   entry: string;
+  /** For arrays of more than two dimensions: an index for each leading dimension. */
   slice: number[];
   sha256?: string;
 }

@@ -1,0 +1,30 @@
+/**
+ * Opening a file in the worker and loading its arrays: the worker reads the File itself, and an
+ * array a link names by SHA-256 is refused when its data differs.
+ */
+import { describe, expect, it } from 'vitest';
+import { writeNpy } from '../io/npy-write';
+import { runLoadArrayJob, runOpenFileJob, sha256Hex } from './fileJobs';
+import type { JobContext } from './protocol';
+
+const context: JobContext = { progress: () => undefined, isCancelled: () => false };
+
+describe('file jobs', () => {
+  const data = Float64Array.from({ length: 12 }, (_, k) => k / 7);
+  const file = new Blob([writeNpy({ shape: [3, 4], data }, 'float64') as Uint8Array<ArrayBuffer>]);
+
+  it('reads a File handed to the worker and loads its array with the data hash', async () => {
+    const { output: listing } = await runOpenFileJob({ fileId: 501, name: 'a.npy', file }, context);
+    expect(listing.entries.map((e) => [e.name, e.shape])).toEqual([['a', [3, 4]]]);
+    const { output } = await runLoadArrayJob({ fileId: 501, entry: 'a', slice: [] }, context);
+    expect(Array.from(output.data)).toEqual(Array.from(data));
+    expect(output.sha256).toBe(await sha256Hex(data));
+  });
+
+  it('loads the array a link names when the hash matches, and refuses it when the data changed', async () => {
+    await runOpenFileJob({ fileId: 502, name: 'a.npy', file }, context);
+    const sha256 = (await sha256Hex(data))!;
+    await expect(runLoadArrayJob({ fileId: 502, entry: 'a', slice: [], sha256 }, context)).resolves.toBeDefined();
+    await expect(runLoadArrayJob({ fileId: 502, entry: 'a', slice: [], sha256: 'f'.repeat(64) }, context)).rejects.toThrow(/"a" is not the data the link was made from \(its SHA-256 differs\)/);
+  });
+});

@@ -123,6 +123,7 @@ test('a link to a big local array names the file, and continues once the person 
   await other.getByTestId('file-input').setInputFiles(fixture('wide.npy'));
   await expect(other.getByText('60 × 50, computed in the worker')).toBeVisible();
   await expect.poll(() => again.sigmaTexts()).toEqual(sigmas);
+  await expect(other.getByRole('alert').filter({ hasText: 'This link needs your file' })).toHaveCount(0);
 });
 
 test('dropping a file on the page opens it', async ({ page }) => {

@@ -88,6 +88,10 @@ test('a link to attention weights of local files asks for them and continues onc
   const other = await context.newPage();
   await other.goto(link);
   await expect(other.getByRole('alert').filter({ hasText: 'This link needs your file heads.safetensors' })).toBeVisible();
+  // Meanwhile the view says what it waits for, rather than showing a synthetic head.
+  await expect(other.getByTestId('attention-waiting')).toContainText('reads W_Q from "wq" of heads.safetensors');
+  await expect(other.getByTestId('attention-rank')).toHaveCount(0);
   await other.getByTestId('file-input').setInputFiles(path);
   await expect(other.getByTestId('attention-rank')).toHaveText(rank, { timeout: 30_000 });
+  await expect(other.getByRole('alert').filter({ hasText: 'This link needs your file' })).toHaveCount(0);
 });

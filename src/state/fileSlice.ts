@@ -45,6 +45,8 @@ export interface PendingRef {
   slice: number[];
   sha256: string;
   view: ViewAfterLoad;
+  /** The notice asking for a local file, dismissed once the array is loaded. */
+  noticeId?: number;
 }
 
 export interface FileSlice {
@@ -110,13 +112,16 @@ export const createFileSlice: StateCreator<AppState, [], [], FileSlice> = (set, 
   },
   followRef(ref) {
     set({ file: { ...get().file, pending: ref } });
-    if (ref.url) get().openUrl(ref.url);
-    else
-      get().notify({
-        kind: 'info',
-        title: `This link needs your file ${ref.fileName ?? ''}${ref.fileSize !== undefined ? ` (${formatBytes(ref.fileSize)})` : ''}.`,
-        details: [`Open it with "Open file" (or drop it on the page) and "${ref.entry}" will open, checked against the link's SHA-256.`],
-      });
+    if (ref.url) {
+      get().openUrl(ref.url);
+      return;
+    }
+    const noticeId = get().notify({
+      kind: 'info',
+      title: `This link needs your file ${ref.fileName ?? ''}${ref.fileSize !== undefined ? ` (${formatBytes(ref.fileSize)})` : ''}.`,
+      details: [`Open it with "Open file" (or drop it on the page) and "${ref.entry}" will open, checked against the link's SHA-256.`],
+    });
+    set({ file: { ...get().file, pending: { ...ref, noticeId } } });
   },
   setFileState(patch) {
     set({ file: { ...get().file, ...patch } });

@@ -54,6 +54,8 @@ describe('links to analyses on arrays of files', () => {
     expect(settings.query).toEqual({ fileId: 2, entry: 'wq', slice: [], sha256: SHA_Q });
     expect(settings.key).toEqual({ fileId: 3, entry: 'wk', slice: [], sha256: SHA_B });
     expect(store.getState().file.waiting).toBeNull();
+    // What the notice asked for has happened: it goes.
+    expect(store.getState().notices.some((n) => /needs your files/.test(n.title))).toBe(false);
     stop();
   });
 

@@ -12,8 +12,8 @@ import type { LinkRef, LinkState } from '../permalink/humanForm';
 import { formatBytes, type OpenedFile } from './fileSlice';
 import type { AppState, AppStore } from './store';
 
-/** The analyses of a link that wait for their files, and the URLs already asked for. */
-export type WaitingAnalyses = Pick<LinkState, 'attentionFiles' | 'compareFile'> & { requested?: string[] };
+/** The analyses of a link that wait for their files, the URLs already asked for, and the notice asking for local files. */
+export type WaitingAnalyses = Pick<LinkState, 'attentionFiles' | 'compareFile'> & { requested?: string[]; noticeId?: number };
 
 function locatorOf(file: OpenedFile): Pick<LinkRef, 'url' | 'file' | 'size'> {
   if (file.url) return { url: file.url };
@@ -95,6 +95,8 @@ export function resolveLinkedAnalyses(store: AppStore): void {
   const busy = state.file.request !== null || Boolean(state.file.pending);
   const opening = url && !busy ? [...requested, url] : requested;
   store.getState().setFileState({ waiting: missing.length > 0 ? { ...rest, requested: opening } : null });
+  // Nothing is asked of the person any more: the notice that asked goes.
+  if (missing.length === 0 && waiting.noticeId !== undefined) store.getState().dismiss(waiting.noticeId);
   if (url && !busy) store.getState().openUrl(url);
 }
 
@@ -104,19 +106,19 @@ export function awaitLinkedAnalyses(store: AppStore, waiting: WaitingAnalyses): 
     if (store.getState().file.waiting) store.getState().setFileState({ waiting: null });
     return;
   }
-  store.getState().setFileState({ waiting });
   const state = store.getState();
   const pendingName = state.file.pending?.url ? undefined : state.file.pending?.fileName;
   const local = new Map<string, number | undefined>();
   for (const ref of refsOf(waiting)) if (ref.file !== undefined && ref.file !== pendingName && !openRef(state, ref)) local.set(ref.file, ref.size);
   if (local.size > 0) {
     const names = [...local].map(([name, size]) => (size === undefined ? name : `${name} (${formatBytes(size)})`));
-    state.notify({
+    waiting = { ...waiting, noticeId: state.notify({
       kind: 'info',
       title: `This link needs your file${names.length > 1 ? 's' : ''} ${names.join(', ')}.`,
       details: ['Open it with "Open file" (or drop it on the page): the analysis continues, checked against the link\'s SHA-256.'],
-    });
+    }) };
   }
+  store.getState().setFileState({ waiting });
   resolveLinkedAnalyses(store);
 }
 

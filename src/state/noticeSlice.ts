@@ -13,7 +13,8 @@ export interface Notice {
 
 export interface NoticeSlice {
   notices: Notice[];
-  notify(notice: Omit<Notice, 'id'>): void;
+  /** Shows a notice; returns its id, to dismiss it when what it asks for has happened. */
+  notify(notice: Omit<Notice, 'id'>): number;
   dismiss(id: number): void;
 }
 
@@ -23,7 +24,9 @@ export const createNoticeSlice: StateCreator<AppState, [], [], NoticeSlice> = (s
   notices: [],
   notify(notice) {
     // Keep the newest few; an endless stack helps nobody.
-    set({ notices: [...get().notices, { ...notice, id: nextNoticeId++ }].slice(-3) });
+    const id = nextNoticeId++;
+    set({ notices: [...get().notices, { ...notice, id }].slice(-3) });
+    return id;
   },
   dismiss(id) {
     set({ notices: get().notices.filter((notice) => notice.id !== id) });

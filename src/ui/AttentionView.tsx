@@ -118,11 +118,28 @@ function SettingsForm({ settings, files }: { settings: AttentionSettings; files:
   );
 }
 
+/** Where a link's array comes from, in words: its file name or URL and entry. */
+function fileOf(ref: { url?: string; file?: string; entry: string }): string {
+  return `"${ref.entry}" of ${ref.file ?? ref.url}`;
+}
+
 export function AttentionView() {
   const attention = useAppState((s) => s.attention);
   const files = useAppState((s) => s.file.files);
+  const waiting = useAppState((s) => s.file.waiting?.attentionFiles);
   const { settings, result, status, error } = attention;
   const fresh = status !== 'error' ? result : null;
+  if (waiting) {
+    // A link's head on weights of files: show nothing else (a synthetic head would pass for it).
+    return (
+      <div className="attention-view">
+        <p className="hint" data-testid="attention-waiting">
+          This link's head (size {waiting.headSize}, head {waiting.head + 1}) reads W_Q from {fileOf(waiting.query)} and W_K from {fileOf(waiting.key)}; it
+          appears once they are open.
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="attention-view">
       <SettingsForm settings={settings} files={files} />

@@ -72,6 +72,7 @@ function SecondMatrixFields({ settings }: { settings: CompareSettings }) {
 export function ComparePanel() {
   const compare = useAppState((s) => s.compare);
   const set = useAppState((s) => s.setCompareSettings);
+  const waiting = useAppState((s) => s.file.waiting?.compareFile);
   const { settings, result, status, error, k } = compare;
   const space = settings.side === 'row' ? 'row space (right singular vectors)' : 'column space (left singular vectors)';
   return (
@@ -81,7 +82,12 @@ export function ComparePanel() {
         <input type="checkbox" checked={settings.enabled} onChange={(event) => set({ enabled: event.target.checked })} />
         Principal angles between the rank-k subspaces of A and of a second matrix
       </label>
-      {settings.enabled && (
+      {waiting && (
+        <p className="hint" data-testid="compare-waiting">
+          This link compares A with "{waiting.second.entry}" of {waiting.second.file ?? waiting.second.url}; the comparison appears once that file is open.
+        </p>
+      )}
+      {settings.enabled && !waiting && (
         <>
           <div role="radiogroup" aria-label="Subspace" className="segmented">
             <button type="button" role="radio" aria-checked={settings.side === 'row'} onClick={() => set({ side: 'row' })}>

@@ -91,6 +91,7 @@ test('a link to attention weights of local files asks for them and continues onc
   // Meanwhile the view says what it waits for, rather than showing a synthetic head.
   await expect(other.getByTestId('attention-waiting')).toContainText('reads W_Q from "wq" of heads.safetensors');
   await expect(other.getByTestId('attention-rank')).toHaveCount(0);
+  await expect(other.getByText("The attention view waits for the link's query and key weight files")).toBeVisible();
   await other.getByTestId('file-input').setInputFiles(path);
   await expect(other.getByTestId('attention-rank')).toHaveText(rank, { timeout: 30_000 });
   await expect(other.getByRole('alert').filter({ hasText: 'This link needs your file' })).toHaveCount(0);

@@ -14,8 +14,14 @@ import time
 import numpy as np
 
 
+WARM_UP_S = 0.25  # the same warm-up rule as bench/measure.ts (WARM_UP_MS)
+
+
 def median_ms(fn, reps):
-    fn()  # warm-up
+    warm = time.perf_counter()
+    fn()  # warm-up: at least one run, then until WARM_UP_S is spent
+    while time.perf_counter() - warm < WARM_UP_S:
+        fn()
     samples = []
     start = time.perf_counter()
     for _ in range(max(reps, 1)):

@@ -222,7 +222,7 @@ describe('mergePermutation', () => {
   });
 });
 
-describe('svd through divide and conquer (64 columns and more)', () => {
+describe('svd through divide and conquer (72 columns and more)', () => {
   const rng = createRandom(2027);
   const cases: { name: string; a: Matrix }[] = [];
   for (const [m, n] of [[96, 96], [120, 100], [170, 80], [80, 170]] as const) {

@@ -18,12 +18,14 @@ export const QR_FIRST_RATIO = 1.6;
 
 /**
  * From this many columns on, singular vectors come from divide and conquer. Measured on Gaussian
- * matrices (everything after the bidiagonalisation, QR iteration : divide and conquer): n x n
- * 48: 0.94 : 1.07 ms, 64: 2.07 : 2.04 ms, 96: 5.7 : 5.0 ms, 160: 23.7 : 17.3 ms; 1.5n x n breaks
- * even at n = 48. Below, the QR iteration's rotations on small matrices are cheaper than the
- * merges' set-up and the reflector applications.
+ * matrices, whole SVD, QR iteration : divide and conquer, fastest of 40 interleaved rounds (the
+ * machine's noise is +-30% between runs), three seeds: 56 x 56 1.00-1.02; 64 x 64 0.87-0.90;
+ * 72 x 72 0.94-1.04; 80 x 80 1.03-1.04; 96 x 96 1.15; 128 x 128 1.24; 96 x 64 1.05-1.07. Below,
+ * the QR iteration's rotations on small matrices are cheaper than the merges' set-up and the
+ * reflector applications. (Before Q^T and P^T were formed row-wise, transposedFactor.ts, the two
+ * broke even at 64.)
  */
-export const DIVIDE_CONQUER_MIN_COLUMNS = 64;
+export const DIVIDE_CONQUER_MIN_COLUMNS = 72;
 
 /** Singular values (descending) with U (m x n) and V (n x n) row-major, or null without vectors. */
 export interface TallSvd {

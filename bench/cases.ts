@@ -21,12 +21,16 @@ export interface BenchCase {
 
 const square = (n: number, reps: number, mlReps: number): BenchCase => ({ id: String(n), kind: 'svd', rows: n, cols: n, reps, mlReps });
 
-/** All cases, smallest first (so the JIT is warm before the big ones). */
+/**
+ * All cases, smallest first (so the JIT is warm before the big ones). Small cases repeat enough to
+ * spread their runs over about a second: the shared machine's speed drifts by +-30% over seconds,
+ * and a median over 0.1 s (300 runs of 32 x 32) measured whichever state the machine was in then.
+ */
 export const CASES: BenchCase[] = [
-  square(8, 2000, 2000),
-  square(32, 300, 200),
-  square(64, 60, 20),
-  square(128, 15, 5),
+  square(8, 20000, 20000),
+  square(32, 3000, 1000),
+  square(64, 600, 150),
+  square(128, 60, 15),
   square(256, 7, 3),
   square(512, 3, 1),
   square(1024, 2, 1),

@@ -34,6 +34,34 @@ test.describe('a 2x2 matrix as a linear map', () => {
     await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   });
 
+  test('radio groups take arrow keys, with one tab stop, and do not step the animation', async ({ page }) => {
+    const app = new LinearMapPage(page);
+    await app.open('#m=3,0;4,5');
+    const stage = await page.getByTestId('stage-name').textContent();
+    const views = page.getByRole('radiogroup', { name: 'View' });
+    await expect(views.getByRole('radio', { name: 'Linear map' })).toHaveAttribute('tabindex', '0');
+    await expect(views.getByRole('radio', { name: 'Point cloud' })).toHaveAttribute('tabindex', '-1');
+    await views.getByRole('radio', { name: 'Linear map' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(views.getByRole('radio', { name: 'Point cloud' })).toBeChecked();
+    await expect(views.getByRole('radio', { name: 'Point cloud' })).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(views.getByRole('radio', { name: 'Attention' })).toBeChecked();
+    await page.keyboard.press('ArrowRight'); // wraps to the first
+    await expect(views.getByRole('radio', { name: 'Linear map' })).toBeChecked();
+    await page.keyboard.press('ArrowLeft');
+    await expect(views.getByRole('radio', { name: 'Attention' })).toBeChecked();
+    await page.keyboard.press('Home');
+    await expect(views.getByRole('radio', { name: 'Linear map' })).toBeChecked();
+    await expect(page.getByTestId('stage-name')).toHaveText(stage ?? '');
+    // A group with nothing checked (a 2 x 3 matrix is none of the listed sizes) still has a tab stop.
+    await app.open('#m=1,2,3;4,5,6');
+    await expect(page.locator('.shape').first()).toHaveText('2 × 3');
+    const sizes = page.getByRole('radiogroup', { name: 'Matrix size' });
+    await expect(sizes.getByRole('radio', { checked: true })).toHaveCount(0);
+    await expect(sizes.getByRole('radio', { name: '2 × 2' })).toHaveAttribute('tabindex', '0');
+  });
+
   test('draws the scene with WebGL', async ({ page }) => {
     const app = new LinearMapPage(page);
     await app.open('#m=3,0;4,5');

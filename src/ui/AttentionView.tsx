@@ -10,6 +10,7 @@ import type { OpenedFile } from '../state/fileSlice';
 import { formatValue } from '../state/selectors';
 import { SpectrumPlot } from './plots';
 import { AngleBars } from './AngleBars';
+import { RadioGroup } from './RadioGroup';
 
 function refKey(ref: WeightRef | null): string {
   return ref ? `${ref.fileId}|${ref.entry}` : '';
@@ -80,14 +81,15 @@ function SettingsForm({ settings, files }: { settings: AttentionSettings; files:
   );
   return (
     <div className="attention-settings">
-      <div role="radiogroup" aria-label="Weights" className="segmented">
-        <button type="button" role="radio" aria-checked={settings.source === 'synthetic'} onClick={() => set({ source: 'synthetic' })}>
-          Synthetic (seeded)
-        </button>
-        <button type="button" role="radio" aria-checked={settings.source === 'file'} onClick={() => set({ source: 'file' })}>
-          From opened files
-        </button>
-      </div>
+      <RadioGroup
+        label="Weights"
+        value={settings.source}
+        onChange={(source) => set({ source })}
+        options={[
+          { value: 'synthetic' as const, label: 'Synthetic (seeded)' },
+          { value: 'file' as const, label: 'From opened files' },
+        ]}
+      />
       {settings.source === 'file' ? (
         files.length === 0 ? (
           <p className="hint">Open the model's weights first ("Open file"): for GPT-2, the query and key projections of a layer.</p>

@@ -5,6 +5,7 @@
 import { useAppState } from '../state/store';
 import type { CompareSettings } from '../state/compareSlice';
 import { AngleBars } from './AngleBars';
+import { RadioGroup } from './RadioGroup';
 
 const degrees = (radians: number) => `${((radians * 180) / Math.PI).toFixed(2)}°`;
 
@@ -89,14 +90,15 @@ export function ComparePanel() {
       )}
       {settings.enabled && !waiting && (
         <>
-          <div role="radiogroup" aria-label="Subspace" className="segmented">
-            <button type="button" role="radio" aria-checked={settings.side === 'row'} onClick={() => set({ side: 'row' })}>
-              row space
-            </button>
-            <button type="button" role="radio" aria-checked={settings.side === 'column'} onClick={() => set({ side: 'column' })}>
-              column space
-            </button>
-          </div>
+          <RadioGroup
+            label="Subspace"
+            value={settings.side}
+            onChange={(side) => set({ side })}
+            options={[
+              { value: 'row' as const, label: 'row space' },
+              { value: 'column' as const, label: 'column space' },
+            ]}
+          />
           <SecondMatrixFields settings={settings} />
           {status === 'running' && <p className="hint" aria-live="polite">Computing…</p>}
           {status === 'error' && error && (

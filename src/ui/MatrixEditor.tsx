@@ -6,6 +6,7 @@
 import { useAppState } from '../state/store';
 import { EDITOR_SIZES, GRID_MAX } from '../state/documentSlice';
 import { UndoButtons } from './UndoButtons';
+import { RadioGroup } from './RadioGroup';
 
 const DIMENSIONS = Array.from({ length: GRID_MAX }, (_, i) => i + 1);
 
@@ -40,13 +41,12 @@ export function MatrixEditor() {
         <h2 id="matrix-heading">
           Matrix A <span className="shape">{rows} × {cols}</span>
         </h2>
-        <div role="radiogroup" aria-label="Matrix size" className="segmented">
-          {EDITOR_SIZES.map((size) => (
-            <button key={size} type="button" role="radio" aria-checked={rows === size && cols === size} onClick={() => resize(size, size)}>
-              {size} × {size}
-            </button>
-          ))}
-        </div>
+        <RadioGroup
+          label="Matrix size"
+          value={rows === cols ? rows : null}
+          onChange={(size) => resize(size, size)}
+          options={EDITOR_SIZES.map((size) => ({ value: size, label: `${size} × ${size}` }))}
+        />
       </div>
       {cells ? (
         <>

@@ -7,6 +7,7 @@
 import { useAppState } from '../state/store';
 import { currentSvd, formatValue } from '../state/selectors';
 import { RANDOMIZED_DEFAULTS, RANDOMIZED_MIN_ENTRIES, type SvdMethod } from '../state/svdSlice';
+import { RadioGroup } from './RadioGroup';
 /** Above this m n min(m, n), the exact SVD takes several seconds on a laptop; the control says so. */
 const SLOW_EXACT = 2e9;
 
@@ -50,14 +51,15 @@ export function SvdMethodControl() {
     setMethod({ kind: 'randomized', ...RANDOMIZED_DEFAULTS, k: defaultK(p), ...randomized, ...patch });
   return (
     <div className="svd-method">
-      <div role="radiogroup" aria-label="SVD method" className="segmented">
-        <button type="button" role="radio" aria-checked={!randomized} onClick={() => setMethod({ kind: 'exact' })}>
-          Exact
-        </button>
-        <button type="button" role="radio" aria-checked={Boolean(randomized)} onClick={() => setRandomized({})} disabled={p < 2}>
-          Top k (randomized)
-        </button>
-      </div>
+      <RadioGroup
+        label="SVD method"
+        value={randomized ? 'randomized' : 'exact'}
+        onChange={(kind) => (kind === 'exact' ? setMethod({ kind: 'exact' }) : setRandomized({}))}
+        options={[
+          { value: 'exact', label: 'Exact' },
+          { value: 'randomized', label: 'Top k (randomized)', disabled: p < 2 },
+        ]}
+      />
       {randomized ? (
         <div className="fields">
           <CommitField label="k computed" value={randomized.k} min={1} max={Math.max(1, p - 1)} onCommit={(k) => setRandomized({ k })} />

@@ -2,6 +2,7 @@
 import { useAppState } from '../state/store';
 import { effectiveView } from '../state/selectors';
 import { MAP_MAX, type ViewMode } from '../state/viewSlice';
+import { RadioGroup } from './RadioGroup';
 
 const VIEWS: Array<{ mode: ViewMode; label: string }> = [
   { mode: 'map', label: 'Linear map' },
@@ -39,6 +40,11 @@ function CloudAxes() {
   );
 }
 
+const CLOUD_OF = [
+  { value: 'rows', label: 'rows' },
+  { value: 'columns', label: 'columns' },
+] as const;
+
 export function ViewSwitch() {
   const view = useAppState(effectiveView);
   const setViewMode = useAppState((s) => s.setViewMode);
@@ -49,21 +55,17 @@ export function ViewSwitch() {
   const setShowSubspaces = useAppState((s) => s.setShowSubspaces);
   return (
     <div className="view-switch">
-      <div role="radiogroup" aria-label="View" className="segmented">
-        {VIEWS.map(({ mode, label }) => (
-          <button
-            key={mode}
-            type="button"
-            role="radio"
-            aria-checked={view === mode}
-            disabled={mode === 'map' && !fitsMap}
-            title={mode === 'map' && !fitsMap ? `The linear map view shows matrices up to ${MAP_MAX} × ${MAP_MAX}.` : undefined}
-            onClick={() => setViewMode(mode)}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
+      <RadioGroup
+        label="View"
+        value={view}
+        onChange={setViewMode}
+        options={VIEWS.map(({ mode, label }) => ({
+          value: mode,
+          label,
+          disabled: mode === 'map' && !fitsMap,
+          title: mode === 'map' && !fitsMap ? `The linear map view shows matrices up to ${MAP_MAX} × ${MAP_MAX}.` : undefined,
+        }))}
+      />
       {view === 'map' && (
         <label className="toggle">
           <input type="checkbox" checked={showSubspaces} onChange={(event) => setShowSubspaces(event.target.checked)} />
@@ -72,13 +74,7 @@ export function ViewSwitch() {
       )}
       {view === 'cloud' && (
         <>
-          <div role="radiogroup" aria-label="Points are" className="segmented">
-            {(['rows', 'columns'] as const).map((of) => (
-              <button key={of} type="button" role="radio" aria-checked={cloudOf === of} onClick={() => setCloudOf(of)}>
-                {of}
-              </button>
-            ))}
-          </div>
+          <RadioGroup label="Points are" value={cloudOf} onChange={setCloudOf} options={CLOUD_OF} />
           <CloudAxes />
         </>
       )}

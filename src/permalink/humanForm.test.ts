@@ -54,6 +54,10 @@ describe('human link form', () => {
     ['#m=1&cam=1,2', /three numbers/],
     ['#m=1&axes=0,1,2', /"axes=0,1,2" must be three singular directions/],
     ['#m=1&axes=1,2', /three singular directions/],
+    // Axes and the head are written from 1, so their bounds are too.
+    ['#m=1&axes=1,1,65537', /"axes=1,1,65537" must be at most 65536\./],
+    ['#m=1&att=64,1,16,0,xw', /"att=64,1,16,0,xw" must be at least 1\./],
+    ['#m=1&att=64,1,16,4098,xw', /must be at most 4097\./],
     ['#m=1&sub=yes', /"sub=yes" must be 0 or 1/],
     ['#m=1&svd=rand,0,10,2,1', /"svd=rand,0,10,2,1" must be at least 1/],
     ['#m=1&svd=rand,5,10,11,1', /must be at most 10/],

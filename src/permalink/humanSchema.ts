@@ -97,9 +97,25 @@ function locate(params: Map<string, string>, path: PropertyKey[]): string {
   return text === undefined ? `The link's "${key}"` : `The link's "${key}=${shorten(text)}"`;
 }
 
+/**
+ * The shared schema counts the cloud's axes and the attention head from 0; this form writes them
+ * from 1, so their bounds are shifted to read in the link's own terms ("axes=1,1,65537" must be at
+ * most 65536, not 65535).
+ */
+function inLinkTerms(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  const [first, second] = issue.path;
+  const countedFromOne = first === 'axes' || ((first === 'attention' || first === 'attentionFiles') && second === 'head');
+  if (!countedFromOne) return issue;
+  if (issue.code === 'too_big') return { ...issue, maximum: Number(issue.maximum) + 1 };
+  if (issue.code === 'too_small') return { ...issue, minimum: Number(issue.minimum) + 1 };
+  return issue;
+}
+
 function issuesOf(error: z.ZodError, params: Map<string, string>): string[] {
   // Text-schema problems already name their key; value problems get it from their path.
-  return error.issues.slice(0, 5).map((issue) => (issue.message.startsWith('"') ? `The link's ${issue.message}.` : describeIssues([issue], (path) => locate(params, path))[0]));
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => (issue.message.startsWith('"') ? `The link's ${issue.message}.` : describeIssues([inLinkTerms(issue)], (path) => locate(params, path))[0]));
 }
 
 function decodeMatrix(text: string, maxSize: number): { matrix?: LinkMatrix; problems: string[] } {

@@ -19,11 +19,25 @@ import { canonicalizeSigns } from './signs';
 import { svd } from './svd';
 import type { SvdWithVectors } from './svdTypes';
 
-/** SVD factors of the sketch image Y (b x l): the first k left singular vectors, all l values, W (l x l). */
+/**
+ * SVD factors of the sketch image Y (b x l): the first k left singular vectors, all l values,
+ * W (l x l), and the images of the error probes (b x r) from the same product as U.
+ */
 interface SketchFactors {
   u: Float64Array;
   s: Float64Array;
   w: Float64Array;
+  probeImages: Float64Array;
+}
+
+/**
+ * The error probes, already projected: P = (I - Z Z^T) Omega_r (p x r). Their images A P (tall)
+ * or A^T P (wide) are B w_i for the projection error B (or B^T, whose norm is the same), and they
+ * ride along as extra columns of the last product with A, so A is read once less.
+ */
+interface Probes {
+  vectors: Float64Array;
+  count: number;
 }
 
 /** Options of {@link randomizedSvd}. */
@@ -93,7 +107,9 @@ export function randomizedSvd(a: Matrix, k: number, options: RandomizedSvdOption
   // Y = A Z (or A^T Z) is factored once at the end.
   const tall = m >= n;
   const big = tall ? m : n;
-  let z = orthonormalise(rng.fillNormal(new Float64Array(p * l)), p, l);
+  // A Gaussian block is well conditioned, so only q = 0 (where Z is the final basis) needs it orthonormal.
+  const omega = rng.fillNormal(new Float64Array(p * l));
+  let z = q > 0 ? omega : orthonormalise(omega, p, l);
   // The small-side Gram matrix G = A^T A (or A A^T) costs 2 m n p flops once; the power iterations
   // cost 2q passes of 2 m n l. Form G when that is cheaper (p < 2 q l, e.g. 50000 x 100): every
   // iteration is then a tiny p x p product. Rounding is the same: both see errors of eps ||A||^2.
@@ -105,13 +121,14 @@ export function randomizedSvd(a: Matrix, k: number, options: RandomizedSvdOption
   }
   report(q + 1, 'projected SVD');
   // A ~ Y Z^T (tall) or Z Y^T (wide), and Y = U_Y S W^T gives the factors.
-  const y = (g && gramSketchFactors(a, tall, z, g, big, l, k)) ?? thinFactors(product(a, tall, z, big, l), big, l, k);
+  const probeSet: Probes = { vectors: projectedProbes(z, p, l, probes, rng), count: probes };
+  const y = (g && gramSketchFactors(a, tall, z, g, big, l, k, probeSet)) ?? sketchFactors(a, tall, z, big, l, k, probeSet);
   const zw = new Float64Array(p * k);
   gemm(p, k, l, 1, { data: z, offset: 0, ld: l, trans: false }, { data: y.w, offset: 0, ld: l, trans: false }, 0, zw, 0, k);
   const s = y.s.slice(0, k);
   report(q + 2, 'error estimate');
   const tail = k < l ? y.s[k] : 0;
-  const errorEstimate = estimateError(a, z, tall, l, probes, rng, tail);
+  const errorEstimate = estimateError(y.probeImages, big, probes, tail);
   options.onProgress?.(1, 'done');
   const u = { rows: m, cols: k, data: tall ? y.u : zw };
   const v = { rows: n, cols: k, data: tall ? zw : y.u };
@@ -160,35 +177,54 @@ const ONE_PASS_CONDITION = 4;
  * Q1 = A (Z R1^{-1}); a second pass only when cond(Y) > ONE_PASS_CONDITION. Null when Y is too
  * ill-conditioned (then the caller uses thinFactors).
  */
-function gramSketchFactors(a: Matrix, tall: boolean, z: Float64Array, g: Float64Array, big: number, l: number, k: number): SketchFactors | null {
+function gramSketchFactors(
+  a: Matrix, tall: boolean, z: Float64Array, g: Float64Array, big: number, l: number, k: number, probes: Probes,
+): SketchFactors | null {
   const p = tall ? a.cols : a.rows;
   const zgz = new Float64Array(l * l);
   gemm(l, l, p, 1, { data: z, offset: 0, ld: l, trans: true }, { data: multiply(g, p, p, z, l), offset: 0, ld: l, trans: false }, 0, zgz, 0, l);
   const r1 = cholesky(zgz, l);
   if (!r1) return null;
-  const zr = multiply(z, p, l, invertUpper(r1, l), l);
-  const first = svd({ rows: l, cols: l, data: r1 });
-  if (first.s[0] <= ONE_PASS_CONDITION * first.s[l - 1]) {
+  const onePass = onePassFactors(r1, l, k);
+  if (onePass) {
     // U_Y = Y R1^{-1} U_R, formed for the k wanted columns straight from A: one b x p x k product.
-    const x = new Float64Array(p * k);
-    gemm(p, k, l, 1, { data: zr, offset: 0, ld: l, trans: false }, { data: first.u.data, offset: 0, ld: l, trans: false }, 0, x, 0, k);
-    return { u: product(a, tall, x, big, k), s: first.s, w: first.v.data };
+    const [u, probeImages] = productWithProbes(a, tall, multiply(z, p, l, onePass.x, k), k, probes, big);
+    return { u, s: onePass.s, w: onePass.w, probeImages };
   }
-  return secondPassFactors(product(a, tall, zr, big, l), r1, big, l, k);
+  const [q1, probeImages] = productWithProbes(a, tall, multiply(z, p, l, invertUpper(r1, l), l), l, probes, big);
+  const factors = secondPassFactors(q1, r1, big, l, k);
+  return factors && { ...factors, probeImages };
 }
 
 /**
- * Factors of the tall b x l sketch image: CholeskyQR2 then the SVD of the small R when Y is well
- * conditioned (all GEMM work), otherwise the Householder-based svd.
+ * When cond(Y) <= ONE_PASS_CONDITION for Y = Q1 R1 (R1 from the Cholesky factor of Y^T Y), one
+ * CholeskyQR pass is orthonormal enough: with R1 = U_R S W^T, U_Y = Y X for X = R1^{-1} U_R[:, :k]
+ * (l x k). Null when Y is worse conditioned.
  */
-function thinFactors(y: Float64Array, b: number, l: number, k: number): SketchFactors {
+function onePassFactors(r1: Float64Array, l: number, k: number): { x: Float64Array; s: Float64Array; w: Float64Array } | null {
+  const first = svd({ rows: l, cols: l, data: r1 });
+  if (!(first.s[0] <= ONE_PASS_CONDITION * first.s[l - 1])) return null;
+  const x = new Float64Array(l * k);
+  gemm(l, k, l, 1, { data: invertUpper(r1, l), offset: 0, ld: l, trans: false }, { data: first.u.data, offset: 0, ld: l, trans: false }, 0, x, 0, k);
+  return { x, s: first.s, w: first.v.data };
+}
+
+/**
+ * Factors of the tall b x l sketch image Y = A Z (tall; A^T Z wide), computed with the probe
+ * images: CholeskyQR (one pass when Y is well conditioned, else two) then the SVD of the small R
+ * (all GEMM work), or the Householder-based svd when Y is too ill-conditioned for CholeskyQR.
+ */
+function sketchFactors(a: Matrix, tall: boolean, z: Float64Array, b: number, l: number, k: number, probes: Probes): SketchFactors {
+  const [y, probeImages] = productWithProbes(a, tall, z, l, probes, b);
   const r1 = cholesky(gram(y, b, l), l);
+  const onePass = r1 && onePassFactors(r1, l, k);
+  if (onePass) return { u: multiply(y, b, l, onePass.x, k), s: onePass.s, w: onePass.w, probeImages };
   const fast = r1 && secondPassFactors(multiply(y, b, l, invertUpper(r1, l), l), r1, b, l, k);
-  if (fast) return fast;
+  if (fast) return { ...fast, probeImages };
   const f = svd({ rows: b, cols: l, data: y });
   const u = new Float64Array(b * k);
   for (let i = 0; i < b; i++) u.set(f.u.data.subarray(i * l, i * l + k), i * k);
-  return { u, s: f.s, w: f.v.data };
+  return { u, s: f.s, w: f.v.data, probeImages };
 }
 
 /**
@@ -197,7 +233,7 @@ function thinFactors(y: Float64Array, b: number, l: number, k: number): SketchFa
  * without forming Q: one b x l x k product where forming Q and then Q U_R took two b x l x l.
  * Null when Q1 is not numerically full rank.
  */
-function secondPassFactors(q1: Float64Array, r1: Float64Array, b: number, l: number, k: number): SketchFactors | null {
+function secondPassFactors(q1: Float64Array, r1: Float64Array, b: number, l: number, k: number): Omit<SketchFactors, 'probeImages'> | null {
   const r2 = cholesky(gram(q1, b, l), l);
   if (!r2) return null;
   const small = svd({ rows: l, cols: l, data: upperProduct(r2, r1, l) });
@@ -217,23 +253,49 @@ function product(a: Matrix, notTransposed: boolean, x: Float64Array, rows: numbe
 }
 
 /**
- * HMT's probe estimate of the projection error: ||A (I - Z Z^T)||_2 for tall A, ||(I - Z Z^T) A||_2
- * for wide A, with `r` Gaussian vectors.
+ * A X (`notTransposed`) or A^T X for X = [x | P] with the probes P appended as r more columns, in
+ * one product: returns the b x cols block and the b x r probe images separately.
  */
-function estimateError(a: Matrix, z: Float64Array, tall: boolean, l: number, r: number, rng: Random, tail: number): RandomizedErrorEstimate {
-  const { rows: m, cols: n } = a;
+function productWithProbes(a: Matrix, notTransposed: boolean, x: Float64Array, cols: number, probes: Probes, b: number): [Float64Array, Float64Array] {
+  const r = probes.count;
+  if (r === 0) return [product(a, notTransposed, x, b, cols), new Float64Array(0)];
+  const p = x.length / cols;
+  const width = cols + r;
+  const joined = new Float64Array(p * width);
+  for (let i = 0; i < p; i++) {
+    joined.set(x.subarray(i * cols, (i + 1) * cols), i * width);
+    joined.set(probes.vectors.subarray(i * r, (i + 1) * r), i * width + cols);
+  }
+  const both = product(a, notTransposed, joined, b, width);
+  const main = new Float64Array(b * cols);
+  const images = new Float64Array(b * r);
+  for (let i = 0; i < b; i++) {
+    main.set(both.subarray(i * width, i * width + cols), i * cols);
+    images.set(both.subarray(i * width + cols, (i + 1) * width), i * r);
+  }
+  return [main, images];
+}
+
+/** r Gaussian vectors of length p with their components in span(Z) removed: (I - Z Z^T) Omega_r. */
+function projectedProbes(z: Float64Array, p: number, l: number, r: number, rng: Random): Float64Array {
+  const w = rng.fillNormal(new Float64Array(p * r));
+  if (r > 0) projectOut(z, p, l, w, r);
+  return w;
+}
+
+/**
+ * HMT's probe estimate of the projection error B = A (I - Z Z^T) (tall A) or (I - Z Z^T) A (wide
+ * A), from the images B w_i (tall) or B^T w_i (wide; ||B^T|| = ||B||) of r projected Gaussian
+ * probes: the b x r block `images`.
+ */
+function estimateError(images: Float64Array, b: number, r: number, tail: number): RandomizedErrorEstimate {
   if (r === 0) {
     return { projectionBound: NaN, bound: NaN, largestProbeResidual: NaN, probes: 0, failureProbability: 1 };
   }
-  const p = Math.min(m, n);
-  const w = rng.fillNormal(new Float64Array(n * r));
-  if (tall) projectOut(z, p, l, w, r);
-  const y = product(a, true, w, m, r);
-  if (!tall) projectOut(z, p, l, y, r);
-  // Column norms of the row-major m x r block, accumulated row by row (contiguous reads).
+  // Column norms of the row-major b x r block, accumulated row by row (contiguous reads).
   const sums = new Float64Array(r);
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < r; j++) sums[j] += y[i * r + j] ** 2;
+  for (let i = 0; i < b; i++) {
+    for (let j = 0; j < r; j++) sums[j] += images[i * r + j] ** 2;
   }
   let largest = 0;
   for (let j = 0; j < r; j++) largest = Math.max(largest, Math.sqrt(sums[j]));

@@ -10,7 +10,7 @@ import { lowRank, randomizedSvd, svd, truncationError, updateLowRank } from '../
 import { caseMatrix, RANDOMIZED, selectCases, type BenchCase } from './cases';
 import { time } from './measure';
 import { pooledMatrices } from '../src/state/heatmapData';
-import { cloudCoordinates, residualShares } from '../src/scene/cloudMath';
+import { cloudCoordinates, createKeptEnergy, residualShares } from '../src/scene/cloudMath';
 
 const [library, filter, budgetText] = process.argv.slice(2);
 const budgetMs = Number(budgetText ?? '60000');
@@ -55,11 +55,12 @@ function appRankChange(c: BenchCase, a: ReturnType<typeof caseMatrix>, f: Return
   const doc = { rows: c.rows, cols: c.cols, data: a.data };
   const coordinates = new Float32Array(c.rows * 3);
   const shares = new Float32Array(c.rows);
+  const keptEnergy = createKeptEnergy();
   const step = (k: number) => {
     truncationError(f, k);
     pooledMatrices(doc, result, k);
     cloudCoordinates(result, 'rows', [0, 1, 2], k, 1, coordinates);
-    residualShares(result, 'rows', k, shares);
+    residualShares(result, 'rows', k, shares, keptEnergy);
   };
   const k = c.k!;
   step(k); // pool the factors once, as the first view of the matrix does

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom, randomMatrix, svd } from '../core';
 import type { SvdResult } from '../state/svdSlice';
-import { cloudCoordinates, residualShareOf } from './cloudMath';
+import { cloudCoordinates, createKeptEnergy, residualShareOf, residualShares } from './cloudMath';
 
 function resultOf(m: number, n: number, seed: number): { a: Float64Array; result: SvdResult } {
   const a = randomMatrix(m, n, createRandom(seed));
@@ -58,5 +58,22 @@ describe('point cloud numbers', () => {
       expect(residualShareOf(result, 'rows', k, i)).toBeCloseTo(lost / Math.hypot(...row), 10);
     }
     expect(residualShareOf(result, 'rows', 12, 3)).toBeCloseTo(0, 6);
+  });
+
+  it('updates the shares as the rank moves, term by term, matching a fresh computation', () => {
+    const cache = createKeptEnergy();
+    const updated = new Float32Array(30);
+    const fresh = new Float32Array(30);
+    // Up, down a little (terms taken away), down a lot (rebuilt), past p, and onto the columns.
+    for (const [of, k] of [['rows', 3], ['rows', 4], ['rows', 9], ['rows', 7], ['rows', 1], ['rows', 40], ['columns', 5], ['columns', 2]] as const) {
+      residualShares(result, of, k, updated, cache);
+      residualShares(result, of, k, fresh);
+      const count = of === 'rows' ? 30 : 12;
+      for (let i = 0; i < count; i++) {
+        expect(updated[i]).toBeCloseTo(fresh[i], 6);
+        expect(fresh[i]).toBeCloseTo(residualShareOf(result, of, k, i), 6);
+      }
+      expect(cache.rank).toBe(Math.min(k, result.p));
+    }
   });
 });

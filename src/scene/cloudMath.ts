@@ -18,40 +18,111 @@ export function pointCount(result: SvdResult, of: CloudOf): number {
 }
 
 /**
+ * Per axis, the multiplier sigma_j / scale of factor column j, or 0 for a direction that is not
+ * drawn (j >= p, or j >= rank when `rank` is given), and the column to read (0 when unused, so the
+ * read stays inside the row). Hoisted so the loops over 50,000 points are plain arithmetic.
+ */
+function axisTerms(result: SvdResult, axes: readonly number[], rank: number, scale: number): { column: number[]; weight: number[] } {
+  const column = [0, 0, 0];
+  const weight = [0, 0, 0];
+  for (let a = 0; a < 3; a++) {
+    const j = axes[a];
+    if (j < result.p && j < rank) {
+      column[a] = j;
+      weight[a] = result.s[j] / scale;
+    }
+  }
+  return { column, weight };
+}
+
+/**
  * Writes the coordinates of every point along three singular directions into `out` (x, y, z per
  * point), keeping only directions j < rank, each divided by `scale`.
  */
 export function cloudCoordinates(result: SvdResult, of: CloudOf, axes: readonly number[], rank: number, scale: number, out: Float32Array): void {
   const { count, factor } = side(result, of);
-  const { p, s } = result;
+  const { p } = result;
+  const { column: [c0, c1, c2], weight: [w0, w1, w2] } = axisTerms(result, axes, rank, scale);
   for (let i = 0; i < count; i++) {
-    for (let a = 0; a < 3; a++) {
-      const j = axes[a];
-      out[3 * i + a] = j < p && j < rank ? (s[j] * factor[i * p + j]) / scale : 0;
-    }
+    const row = i * p;
+    out[3 * i] = w0 * factor[row + c0];
+    out[3 * i + 1] = w1 * factor[row + c1];
+    out[3 * i + 2] = w2 * factor[row + c2];
   }
 }
 
 /** The largest absolute coordinate over the chosen axes at full rank: the cloud's natural scale. */
 export function cloudExtent(result: SvdResult, of: CloudOf, axes: readonly number[]): number {
   const { count, factor } = side(result, of);
-  const { p, s } = result;
+  const { p } = result;
+  const { column: [c0, c1, c2], weight: [w0, w1, w2] } = axisTerms(result, axes, Infinity, 1);
   let extent = 0;
   for (let i = 0; i < count; i++) {
-    for (const j of axes) {
-      if (j < p) extent = Math.max(extent, Math.abs(s[j] * factor[i * p + j]));
-    }
+    const row = i * p;
+    extent = Math.max(extent, Math.abs(w0 * factor[row + c0]), Math.abs(w1 * factor[row + c1]), Math.abs(w2 * factor[row + c2]));
   }
   return extent > 0 ? extent : 1;
 }
 
 /**
- * For every point, the share of its length lost by the rank-k projection:
- * ||a_i - P_k a_i|| / ||a_i|| (0 for a zero row).
+ * Each point's kept energy sum_{j<k} (sigma_j f_ij)^2 at rank k, for one result and side. When the
+ * rank moves, only the terms between the old and the new rank are added or taken away: O(points x
+ * change) instead of O(points x k), which for GPT-2's 50257 token embeddings at rank 400 is the
+ * difference between a smooth slider and 20 million multiply-adds per step.
  */
-export function residualShares(result: SvdResult, of: CloudOf, rank: number, out: Float32Array): void {
+export interface KeptEnergy {
+  result: SvdResult | null;
+  of: CloudOf;
+  rank: number;
+  kept: Float64Array;
+}
+
+export function createKeptEnergy(): KeptEnergy {
+  return { result: null, of: 'rows', rank: 0, kept: new Float64Array(0) };
+}
+
+/**
+ * For every point, the share of its length lost by the rank-k projection:
+ * ||a_i - P_k a_i|| / ||a_i|| (0 for a zero row). With `cache` (kept from the previous call) only
+ * the change of rank is computed.
+ *
+ * @example
+ * const cache = createKeptEnergy();
+ * residualShares(result, 'rows', 10, shares, cache); // k = 10 terms per point
+ * residualShares(result, 'rows', 11, shares, cache); // one more term per point
+ */
+export function residualShares(result: SvdResult, of: CloudOf, rank: number, out: Float32Array, cache: KeptEnergy = createKeptEnergy()): void {
   const { count } = side(result, of);
-  for (let i = 0; i < count; i++) out[i] = residualShareOf(result, of, rank, i);
+  const k = Math.min(rank, result.p);
+  const reusable = cache.result === result && cache.of === of && cache.kept.length === count;
+  // Taking away more terms than remain costs more than summing the remaining ones afresh.
+  if (!reusable || cache.rank - k > k) {
+    cache.result = result;
+    cache.of = of;
+    cache.rank = 0;
+    if (cache.kept.length === count) cache.kept.fill(0);
+    else cache.kept = new Float64Array(count);
+  }
+  if (k > cache.rank) addTerms(result, of, cache.rank, k, 1, cache.kept);
+  else if (k < cache.rank) addTerms(result, of, k, cache.rank, -1, cache.kept);
+  cache.rank = k;
+  const total = of === 'rows' ? result.rowEnergy : result.colEnergy;
+  for (let i = 0; i < count; i++) out[i] = total[i] > 0 ? Math.sqrt(Math.max(0, 1 - cache.kept[i] / total[i])) : 0;
+}
+
+/** kept[i] += sign * sum_{from <= j < to} (sigma_j f_ij)^2. */
+function addTerms(result: SvdResult, of: CloudOf, from: number, to: number, sign: 1 | -1, kept: Float64Array): void {
+  const { count, factor } = side(result, of);
+  const { p, s } = result;
+  for (let i = 0; i < count; i++) {
+    const row = i * p;
+    let sum = 0;
+    for (let j = from; j < to; j++) {
+      const c = s[j] * factor[row + j];
+      sum += c * c;
+    }
+    kept[i] += sign * sum;
+  }
 }
 
 /**

@@ -4,16 +4,20 @@
  * never queues stale work.
  */
 import { JobCancelledError, type ComputeClient } from '../worker/client';
+import { resendHeldMatrix } from './resendMatrix';
 import type { AppStore } from './store';
 
 export function startSvdEffect(store: AppStore, client: ComputeClient): () => void {
-  function compute(sendData = false): void {
+  const current = (revision: number, method: unknown) => store.getState().revision === revision && store.getState().svd.method === method;
+
+  function compute(resent = false): void {
     const { matrix, revision, source, svd } = store.getState();
     const method = svd.method;
     store.getState().setSvd({ status: 'running', error: null, progress: null });
     // A matrix the worker built or read is used there by key: posting it back would copy it on this thread.
-    const input = source.heldKey && !sendData
-      ? { rows: matrix.rows, cols: matrix.cols, heldKey: source.heldKey, method }
+    const heldKey = source.heldKey;
+    const input = heldKey
+      ? { rows: matrix.rows, cols: matrix.cols, heldKey, method }
       : { rows: matrix.rows, cols: matrix.cols, data: matrix.data, method };
     const job = client.run('svd', input, {
       slot: 'svd',
@@ -21,21 +25,29 @@ export function startSvdEffect(store: AppStore, client: ComputeClient): () => vo
     });
     job.promise.then(
       (result) => {
-        if (store.getState().revision !== revision || store.getState().svd.method !== method) return; // newer work is on its way
+        if (!current(revision, method)) return; // newer work is on its way
         store.getState().setSvd({ status: 'done', result, revision, error: null, progress: null });
       },
       (error: unknown) => {
         if (error instanceof JobCancelledError) return;
         const message = error instanceof Error ? error.message : String(error);
-        // The worker restarted and forgot the matrix: send it after all.
-        if (!sendData && 'heldKey' in input && /no longer holds/.test(message) && store.getState().revision === revision) {
-          compute(true);
+        // The worker restarted and forgot the matrix: send it back in parts, then run again (once).
+        if (heldKey && !resent && /no longer holds/.test(message) && current(revision, method)) {
+          store.getState().setSvd({ progress: { fraction: 0, stage: 'sending the matrix to the restarted worker' } });
+          resendHeldMatrix(client, heldKey, matrix).then(
+            () => current(revision, method) && compute(true),
+            (failure: unknown) => current(revision, method) && fail(failure instanceof Error ? failure.message : String(failure)),
+          );
           return;
         }
-        // The previous result stays on screen; the message says why it is not updated.
-        store.getState().setSvd({ status: 'error', error: message, progress: null });
+        fail(message);
       },
     );
+  }
+
+  // The previous result stays on screen; the message says why it is not updated.
+  function fail(message: string): void {
+    store.getState().setSvd({ status: 'error', error: message, progress: null });
   }
 
   compute();

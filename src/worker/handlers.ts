@@ -8,6 +8,7 @@ import { runLoadArrayJob, runOpenFileJob, runOpenUrlJob } from './fileJobs';
 import { runAttentionJob } from './attentionJob';
 import { runCompareJob } from './compareJob';
 import { runExportJob } from './exportJob';
+import { runHoldMatrixPartJob } from './heldMatrices';
 
 export const handlers: HandlerTable = {
   svd: runSvdJob,
@@ -20,4 +21,5 @@ export const handlers: HandlerTable = {
   attentionHead: runAttentionJob,
   compareSubspaces: runCompareJob,
   exportFactors: runExportJob,
+  holdMatrixPart: runHoldMatrixPartJob,
 };

@@ -13,6 +13,7 @@ import type { LoadArrayJobInput, LoadArrayJobOutput, OpenFileJobInput, OpenFileJ
 import type { AttentionJobInput, AttentionJobOutput } from './attentionJob';
 import type { CompareJobInput, CompareJobOutput } from './compareJob';
 import type { ExportJobInput, ExportJobOutput } from './exportJob';
+import type { HoldMatrixPartInput, HoldMatrixPartOutput } from './heldMatrices';
 
 /** Every job kind with its input and output. */
 export interface JobMap {
@@ -26,6 +27,7 @@ export interface JobMap {
   attentionHead: { input: AttentionJobInput; output: AttentionJobOutput };
   compareSubspaces: { input: CompareJobInput; output: CompareJobOutput };
   exportFactors: { input: ExportJobInput; output: ExportJobOutput };
+  holdMatrixPart: { input: HoldMatrixPartInput; output: HoldMatrixPartOutput };
 }
 
 export type JobKind = keyof JobMap;

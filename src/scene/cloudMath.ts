@@ -96,17 +96,21 @@ export function residualShares(result: SvdResult, of: CloudOf, rank: number, out
   const k = Math.min(rank, result.p);
   const reusable = cache.result === result && cache.of === of && cache.kept.length === count;
   // Taking away more terms than remain costs more than summing the remaining ones afresh.
+  const total = of === 'rows' ? result.rowEnergy : result.colEnergy;
   if (!reusable || cache.rank - k > k) {
     cache.result = result;
     cache.of = of;
-    cache.rank = 0;
-    if (cache.kept.length === count) cache.kept.fill(0);
-    else cache.kept = new Float64Array(count);
+    if (cache.kept.length !== count) cache.kept = new Float64Array(count);
+    // A complete SVD's terms add up to each point's energy, so near full rank start from that and
+    // take the tail away (at full rank, the usual first view, nothing to sum).
+    const fromTotal = result.complete && result.p - k < k;
+    if (fromTotal) cache.kept.set(total);
+    else cache.kept.fill(0);
+    cache.rank = fromTotal ? result.p : 0;
   }
   if (k > cache.rank) addTerms(result, of, cache.rank, k, 1, cache.kept);
   else if (k < cache.rank) addTerms(result, of, k, cache.rank, -1, cache.kept);
   cache.rank = k;
-  const total = of === 'rows' ? result.rowEnergy : result.colEnergy;
   for (let i = 0; i < count; i++) out[i] = total[i] > 0 ? Math.sqrt(Math.max(0, 1 - cache.kept[i] / total[i])) : 0;
 }
 

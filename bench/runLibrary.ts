@@ -10,6 +10,7 @@ import { lowRank, randomizedSvd, svd, truncationError, updateLowRank } from '../
 import { caseMatrix, RANDOMIZED, selectCases, type BenchCase } from './cases';
 import { time } from './measure';
 import { pooledMatrices } from '../src/state/heatmapData';
+import { runSvdJob } from '../src/worker/svdJob';
 import { cloudCoordinates, createKeptEnergy, residualShares } from '../src/scene/cloudMath';
 
 const [library, filter, budgetText] = process.argv.slice(2);
@@ -44,21 +45,14 @@ function runCore(c: BenchCase): Record<string, unknown> {
  * colours. It never rebuilds the full A_k.
  */
 function appRankChange(c: BenchCase, a: ReturnType<typeof caseMatrix>, f: ReturnType<typeof svd>): Record<string, unknown> {
-  const p = f.s.length;
-  const energy = (factor: Float64Array, count: number) =>
-    Float64Array.from({ length: count }, (_, i) => {
-      let sum = 0;
-      for (let j = 0; j < p; j++) sum += (f.s[j] * factor[i * p + j]) ** 2;
-      return sum;
-    });
-  const result = { rows: c.rows, cols: c.cols, p, complete: true, method: { kind: 'exact' as const }, frobeniusSquared: 0, errorBound: null, u: f.u.data, s: f.s, v: f.v.data, map: null, rowEnergy: energy(f.u.data, c.rows), colEnergy: energy(f.v.data, c.cols), elapsedMs: 0 };
-  const doc = { rows: c.rows, cols: c.cols, data: a.data };
+  // The worker's own result: factors, row and column energies, and the heatmaps' pooled factors.
+  const result = runSvdJob({ rows: c.rows, cols: c.cols, data: a.data.slice() }, { progress: () => {}, isCancelled: () => false }).output;
   const coordinates = new Float32Array(c.rows * 3);
   const shares = new Float32Array(c.rows);
   const keptEnergy = createKeptEnergy();
   const step = (k: number) => {
     truncationError(f, k);
-    pooledMatrices(doc, result, k);
+    pooledMatrices(result, k);
     cloudCoordinates(result, 'rows', [0, 1, 2], k, 1, coordinates);
     residualShares(result, 'rows', k, shares, keptEnergy);
   };

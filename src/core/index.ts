@@ -25,3 +25,4 @@ export {
   numericalRank, fundamentalSubspaces, principalAngles, type FundamentalSubspaces, type PrincipalAngles,
 } from './subspaces';
 export { reconstructionResidual, orthogonalityResidual } from './residuals';
+export { blockMeans, rowBlockMeans } from './blockMeans';

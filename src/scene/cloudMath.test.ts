@@ -15,7 +15,7 @@ function resultOf(m: number, n: number, seed: number): { a: Float64Array; result
     });
   return {
     a: a.data,
-    result: { rows: m, cols: n, p, complete: true, method: { kind: 'exact' as const }, frobeniusSquared: 0, errorBound: null, u: f.u.data, s: f.s, v: f.v.data, map: null, rowEnergy: energy(f.u.data, m), colEnergy: energy(f.v.data, n), elapsedMs: 0 },
+    result: { rows: m, cols: n, p, complete: true, method: { kind: 'exact' as const }, frobeniusSquared: 0, errorBound: null, u: f.u.data, s: f.s, v: f.v.data, map: null, rowEnergy: energy(f.u.data, m), colEnergy: energy(f.v.data, n), pooled: { rows: 0, cols: 0, original: new Float64Array(0), u: new Float64Array(0), v: new Float64Array(0) }, elapsedMs: 0 },
   };
 }
 

@@ -125,7 +125,7 @@ describe('view slice', () => {
 });
 
 describe('scene description', () => {
-  const base = { rows: 2, cols: 2, p: 2, complete: true, method: { kind: 'exact' as const }, frobeniusSquared: 0, errorBound: null, u: new Float64Array(4), v: new Float64Array(4), rowEnergy: new Float64Array(2), colEnergy: new Float64Array(2), elapsedMs: 0 };
+  const base = { rows: 2, cols: 2, p: 2, complete: true, method: { kind: 'exact' as const }, frobeniusSquared: 0, errorBound: null, u: new Float64Array(4), v: new Float64Array(4), rowEnergy: new Float64Array(2), colEnergy: new Float64Array(2), pooled: { rows: 2, cols: 2, original: new Float64Array(4), u: new Float64Array(4), v: new Float64Array(4) }, elapsedMs: 0 };
   const map = (reflection: boolean) => ({ n: 2 as const, u: new Float64Array(4), s: new Float64Array(2), v: new Float64Array(4), reflection });
   it('names size, singular values and orientation', () => {
     const text = describeMap({ ...base, s: new Float64Array([6.708203932499369, 2.23606797749979]), map: map(false) });

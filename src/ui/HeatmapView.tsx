@@ -7,16 +7,12 @@ import { HeatmapTriptych } from './plots';
 
 export function HeatmapView() {
   const result = useAppState(latestSvd);
-  const matrix = useAppState((s) => s.matrix);
   const rank = useAppState(effectiveRank);
-  const pooled = useMemo(
-    () => (result && result.rows === matrix.rows && result.cols === matrix.cols ? pooledMatrices(matrix, result, rank) : null),
-    [matrix, result, rank],
-  );
+  const pooled = useMemo(() => (result ? pooledMatrices(result, rank) : null), [result, rank]);
   if (!pooled) return <p className="scene-message">The SVD is being computed.</p>;
   const pooledNote =
     pooled.blockRows > 1 || pooled.blockCols > 1
-      ? `Each cell is the mean of a block of about ${pooled.blockRows.toFixed(1)} × ${pooled.blockCols.toFixed(1)} entries (the ${matrix.rows} × ${matrix.cols} matrix shown on a ${pooled.rows} × ${pooled.cols} grid).`
+      ? `Each cell is the mean of a block of about ${pooled.blockRows.toFixed(1)} × ${pooled.blockCols.toFixed(1)} entries (the ${result?.rows} × ${result?.cols} matrix shown on a ${pooled.rows} × ${pooled.cols} grid).`
       : null;
   return (
     <div className="heatmap-view">

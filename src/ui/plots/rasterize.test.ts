@@ -80,6 +80,15 @@ describe('encodePng', () => {
     expect(Array.from(raw)).toEqual([0, 1, 2, 3, 4, 0, 5, 6, 7, 8]);
   });
 
+  it('stores the same pixels uncompressed at level 0, still as a valid zlib stream', () => {
+    const rgba = Uint8ClampedArray.from({ length: 64 * 4 }, (_, i) => (i * 37) & 255);
+    const stored = encodePng(8, 8, rgba, 0);
+    const deflated = encodePng(8, 8, rgba);
+    const idat = (png: Uint8Array) => unzlibSync(png.subarray(41, 41 + readU32(png, 33)));
+    expect(Array.from(idat(stored))).toEqual(Array.from(idat(deflated)));
+    expect(stored.length).toBeGreaterThan(8 * (8 * 4 + 1));
+  });
+
   it('computes the standard CRC-32 and refuses sizes that do not match', () => {
     expect(crc32(new TextEncoder().encode('IEND'))).toBe(0xae426082);
     expect(() => encodePng(2, 2, new Uint8Array(4))).toThrow(/expected 16 RGBA bytes/);

@@ -1,0 +1,45 @@
+/**
+ * The heatmaps' A and A_k come from block means the worker computes with the SVD; A_k's are built
+ * from the pooled factors for any rank. They must equal the block means of A and of lowRank(A, k).
+ */
+import { describe, expect, it } from 'vitest';
+import { blockMeans, createRandom, lowRank, randomMatrix, svd } from '../core';
+import { HEATMAP_GRID, runSvdJob } from '../worker/svdJob';
+import { pooledMatrices } from './heatmapData';
+
+const context = { progress: () => {}, isCancelled: () => false };
+
+function maxDifference(x: Float64Array, y: Float64Array): number {
+  let d = 0;
+  for (let i = 0; i < x.length; i++) d = Math.max(d, Math.abs(x[i] - y[i]));
+  return d;
+}
+
+describe('pooled heatmap matrices', () => {
+  const a = randomMatrix(400, 170, createRandom(9));
+  const result = runSvdJob({ rows: 400, cols: 170, data: a.data.slice() }, context).output;
+  const exact = svd(a);
+
+  it('pools A on a grid of at most HEATMAP_GRID cells per side', () => {
+    expect([result.pooled.rows, result.pooled.cols]).toEqual([HEATMAP_GRID, HEATMAP_GRID]);
+    expect(maxDifference(result.pooled.original, blockMeans(a, HEATMAP_GRID, HEATMAP_GRID).data)).toBeLessThan(1e-15);
+  });
+
+  it('gives the block means of A_k for every rank, moving up and down term by term', () => {
+    // Up and down from the current A_k, afresh from zero, and from A itself near full rank.
+    for (const k of [1, 5, 4, 60, 20, 170, 150, 2, 169]) {
+      const pooled = pooledMatrices(result, k);
+      const expected = blockMeans(lowRank(exact, k), HEATMAP_GRID, HEATMAP_GRID).data;
+      expect(pooled.rank).toBe(k);
+      expect(maxDifference(pooled.reconstruction, expected)).toBeLessThan(1e-12);
+      expect(pooled.blockRows).toBeCloseTo(400 / 160, 12);
+    }
+  });
+
+  it('shows a small matrix cell by cell', () => {
+    const small = runSvdJob({ rows: 3, cols: 2, data: new Float64Array([1, 2, 3, 4, 5, 6]) }, context).output;
+    const pooled = pooledMatrices(small, 2);
+    expect([pooled.rows, pooled.cols, pooled.blockRows, pooled.blockCols]).toEqual([3, 2, 1, 1]);
+    expect(maxDifference(pooled.reconstruction, new Float64Array([1, 2, 3, 4, 5, 6]))).toBeLessThan(1e-14);
+  });
+});

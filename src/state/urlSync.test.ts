@@ -74,6 +74,28 @@ describe('url sync', () => {
     stop();
   });
 
+  it('lets a link typed into the address win over a write of the old state still pending', async () => {
+    vi.useFakeTimers();
+    const store = createAppStore();
+    const { target, location, history } = fakeWindow('#m=3,0;4,5');
+    const stop = startUrlSync(store, location, history, target);
+    await vi.advanceTimersByTimeAsync(0);
+    store.getState().setRank(1); // schedules a write of "#m=3,0;4,5&r=1"
+    // The person opens another link; the browser changes the address at once and fires
+    // 'hashchange' a moment later, after the pending write had its turn.
+    location.hash = '#m=1,2,3;4,5,6';
+    await vi.advanceTimersByTimeAsync(200);
+    expect(location.hash).toBe('#m=1,2,3;4,5,6');
+    target.dispatchEvent(new Event('hashchange'));
+    await vi.advanceTimersByTimeAsync(200);
+    expect([store.getState().matrix.rows, store.getState().matrix.cols]).toEqual([2, 3]);
+    // Later edits are written again.
+    store.getState().setRank(1);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(location.hash).toBe('#m=1,2,3;4,5,6&r=1');
+    stop();
+  });
+
   it('gives a new matrix or view its own history entry, so Back returns to the previous one', async () => {
     vi.useFakeTimers();
     const store = createAppStore();

@@ -230,10 +230,15 @@ export function startUrlSync(store: AppStore, location: Location, history: Histo
     pushNext = false;
     const hash = await hashFor(store.getState());
     if (mine !== sequence || hash === location.hash) return; // a newer write is under way, or nothing changed
+    // The address changed since we last wrote or read it: a link opened by hand (or Back), whose
+    // 'hashchange' has not been handled yet. Writing the old state now would replace that link and
+    // hide it from the handler, so it wins; the state it opens is written afterwards.
+    if (location.hash !== lastWritten) return;
     const url = hash === '' ? `${location.pathname ?? ''}${location.search ?? ''}` : hash;
     if (push) history.pushState(history.state, '', url);
     else history.replaceState(history.state, '', url);
-    lastWritten = hash;
+    // As the browser reports it (it may percent-encode what we wrote), for the comparisons above.
+    lastWritten = location.hash;
   }
 
   const unsubscribe = store.subscribe((state, previous) => {
@@ -254,7 +259,12 @@ export function startUrlSync(store: AppStore, location: Location, history: Histo
     lastWritten = location.hash;
     void applyLink(store, location.hash).then((ok) => {
       // Put the address back to the work that is still on screen.
-      if (!ok) void hashFor(store.getState()).then((hash) => history.replaceState(history.state, '', hash || `${location.pathname ?? ''}`));
+      if (!ok) {
+        void hashFor(store.getState()).then((hash) => {
+          history.replaceState(history.state, '', hash || `${location.pathname ?? ''}`);
+          lastWritten = location.hash;
+        });
+      }
     });
   };
   target.addEventListener('hashchange', onHashChange);

@@ -13,11 +13,10 @@ export interface Timing {
 
 /**
  * Untimed warm-up: runs until this much time is spent (and at least once). One run is not enough
- * for a JIT: V8 optimises a function only after many calls, so a 32 x 32 SVD timed after a single
- * warm-up run measured 0.68 ms where the steady state (what the app's long-lived worker sees while
- * a matrix is edited) is 0.33 ms. The numpy side warms up by the same rule.
+ * for a JIT: V8 optimises a function only after many calls, and the app's long-lived worker sees
+ * the optimised code while a matrix is edited. The numpy side warms up by the same rule.
  */
-export const WARM_UP_MS = 250;
+export const WARM_UP_MS = 500;
 
 /**
  * Runs `fn` untimed for about WARM_UP_MS (JIT warm-up; once when a single run takes longer), then

@@ -14,7 +14,7 @@ import time
 import numpy as np
 
 
-WARM_UP_S = 0.25  # the same warm-up rule as bench/measure.ts (WARM_UP_MS)
+WARM_UP_S = 0.5  # the same warm-up rule as bench/measure.ts (WARM_UP_MS)
 
 
 def median_ms(fn, reps):

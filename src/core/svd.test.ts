@@ -109,8 +109,9 @@ function lapackClasses(): { name: string; a: Matrix }[] {
   const spread = (p: number, kind: 'arith' | 'geom', cond: number): number[] =>
     Array.from({ length: p }, (_, i) => (kind === 'geom' ? cond ** (-i / Math.max(p - 1, 1)) : 1 - (i / Math.max(p - 1, 1)) * (1 - 1 / cond)));
   const out: { name: string; a: Matrix }[] = [];
-  // 150 x 120 and 130 x 210 reach the blocked bidiagonalisation (over 64 columns) and divide and conquer.
-  for (const [m, n] of [[5, 5], [40, 40], [70, 45], [45, 70], [100, 40], [33, 33], [150, 120], [130, 210]] as const) {
+  // 150 x 120 and 130 x 210 reach the blocked bidiagonalisation (over 64 columns) and divide and
+  // conquer (from 72 columns); 64 x 64 and 101 x 71 are the largest the QR iteration takes.
+  for (const [m, n] of [[5, 5], [40, 40], [70, 45], [45, 70], [100, 40], [33, 33], [64, 64], [101, 71], [150, 120], [130, 210]] as const) {
     const p = Math.min(m, n);
     out.push({ name: `zero ${m}x${n}`, a: matrix(m, n) });
     out.push({ name: `identity ${m}x${n}`, a: identity(m, n) });

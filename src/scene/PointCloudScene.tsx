@@ -4,7 +4,7 @@
  * recolours it by the share of its length that projection loses. The point under the pointer shows
  * its label (a word for embeddings, the row index otherwise).
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
 import { OrbitControls } from '@react-three/drei';
 import { setAnchor, type LabelRegistry, type LabelSpec } from './labels';
@@ -156,6 +156,34 @@ export function useCloudLabels(hovered: number | null): LabelSpec[] {
   }, [result, of, axes, rank, pointLabels, hovered]);
 }
 
+/**
+ * Whether the scene's shader programs are compiled. The first time the cloud appears its programs
+ * are new, and drawing them at once made the page's thread wait for the compiler: 90-280 ms under
+ * headless Chromium's software renderer, on opening a file. `compileAsync` compiles them in the
+ * background (KHR_parallel_shader_compile where available; it includes invisible objects), and
+ * the cloud is shown once they are ready: a few frames later, without the freeze.
+ */
+function useCompiledScene(): boolean {
+  const gl = useThree((state) => state.gl);
+  const scene = useThree((state) => state.scene);
+  const camera = useThree((state) => state.camera);
+  const invalidate = useThree((state) => state.invalidate);
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    const show = () => {
+      if (!live) return;
+      setReady(true);
+      invalidate();
+    };
+    gl.compileAsync(scene, camera).then(show, show);
+    return () => {
+      live = false;
+    };
+  }, [gl, scene, camera, invalidate]);
+  return ready;
+}
+
 /** The contents of the canvas for the point-cloud view. */
 export function PointCloudContent({ labels, onHover }: { labels: LabelRegistry; onHover(index: number | null): void }) {
   const result = useAppState(latestSvd);
@@ -168,10 +196,18 @@ export function PointCloudContent({ labels, onHover }: { labels: LabelRegistry; 
     <>
       <ambientLight intensity={1.5} />
       <CameraFit position={[2.6, 2.0, 3.2]} />
-      <AxisLines length={1.2} />
-      <SubspaceFrame keptAxes={axes.map((j) => j < rank)} color={of === 'rows' ? palette.input : palette.output} />
-      <Cloud result={result} of={of} axes={axes} rank={rank} labelRegistry={labels} onHover={onHover} />
+      <CompiledGroup>
+        <AxisLines length={1.2} />
+        <SubspaceFrame keptAxes={axes.map((j) => j < rank)} color={of === 'rows' ? palette.input : palette.output} />
+        <Cloud result={result} of={of} axes={axes} rank={rank} labelRegistry={labels} onHover={onHover} />
+      </CompiledGroup>
       <OrbitControls makeDefault enableDamping={false} onEnd={rememberCamera} />
     </>
   );
+}
+
+/** Its children, hidden until the scene's programs are compiled (see useCompiledScene). */
+function CompiledGroup({ children }: { children: ReactNode }) {
+  const ready = useCompiledScene();
+  return <group visible={ready}>{children}</group>;
 }

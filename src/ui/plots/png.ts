@@ -66,9 +66,31 @@ export function encodePng(width: number, height: number, rgba: Uint8Array | Uint
   return file;
 }
 
-/** The bytes as a base64 data URL of the given type (chunked: String.fromCharCode has an argument limit). */
+const BASE64 = Uint8Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/', (c) => c.charCodeAt(0));
+const ASCII = new TextDecoder('latin1');
+
+/**
+ * The bytes as a base64 data URL of the given type. Encoded by table into bytes and decoded once:
+ * building a binary string for btoa took about 7 ms per 262 KB heatmap raster in the browser.
+ */
 export function toDataUrl(bytes: Uint8Array, type = 'image/png'): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return `data:${type};base64,${btoa(binary)}`;
+  const n = bytes.length;
+  const out = new Uint8Array(Math.ceil(n / 3) * 4);
+  let o = 0;
+  let i = 0;
+  for (; i + 2 < n; i += 3) {
+    const v = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    out[o++] = BASE64[v >> 18];
+    out[o++] = BASE64[(v >> 12) & 63];
+    out[o++] = BASE64[(v >> 6) & 63];
+    out[o++] = BASE64[v & 63];
+  }
+  if (i < n) {
+    const v = (bytes[i] << 16) | (i + 1 < n ? bytes[i + 1] << 8 : 0);
+    out[o++] = BASE64[v >> 18];
+    out[o++] = BASE64[(v >> 12) & 63];
+    out[o++] = i + 1 < n ? BASE64[(v >> 6) & 63] : 61; // '='
+    out[o++] = 61;
+  }
+  return `data:${type};base64,${ASCII.decode(out)}`;
 }

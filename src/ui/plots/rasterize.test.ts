@@ -97,6 +97,11 @@ describe('encodePng', () => {
 
   it('makes a base64 data URL', () => {
     expect(toDataUrl(Uint8Array.from([104, 105]))).toBe('data:image/png;base64,aGk=');
+    // Every remainder length and every byte value, against the platform's btoa.
+    for (const length of [0, 1, 2, 3, 4, 5, 256, 1000]) {
+      const bytes = Uint8Array.from({ length }, (_, i) => (i * 97 + 13) & 255);
+      expect(toDataUrl(bytes, 'x/y')).toBe(`data:x/y;base64,${btoa(String.fromCharCode(...bytes))}`);
+    }
   });
 });
 

@@ -7,10 +7,14 @@ import { JobCancelledError, type ComputeClient } from '../worker/client';
 import { resendHeldMatrix } from './resendMatrix';
 import type { AppStore } from './store';
 
+/** Times a held matrix is sent back to restarted workers before the SVD gives up with a message. */
+const MAX_RESENDS = 3;
+
 export function startSvdEffect(store: AppStore, client: ComputeClient): () => void {
   const current = (revision: number, method: unknown) => store.getState().revision === revision && store.getState().svd.method === method;
 
-  function compute(resent = false): void {
+  /** `resends`: how many times this matrix was already sent back to a restarted worker. */
+  function compute(resends = 0): void {
     const { matrix, revision, source, svd } = store.getState();
     const method = svd.method;
     store.getState().setSvd({ status: 'running', error: null, progress: null });
@@ -31,12 +35,19 @@ export function startSvdEffect(store: AppStore, client: ComputeClient): () => vo
       (error: unknown) => {
         if (error instanceof JobCancelledError) return;
         const message = error instanceof Error ? error.message : String(error);
-        // The worker restarted and forgot the matrix: send it back in parts, then run again (once).
-        if (heldKey && !resent && /no longer holds/.test(message) && current(revision, method)) {
-          store.getState().setSvd({ progress: { fraction: 0, stage: 'sending the matrix to the restarted worker' } });
-          resendHeldMatrix(client, heldKey, matrix).then(
-            () => current(revision, method) && compute(true),
-            (failure: unknown) => current(revision, method) && fail(failure instanceof Error ? failure.message : String(failure)),
+        // The worker restarted and forgot the matrix: send it back in parts, then run again. A
+        // further restart meanwhile (another job's hard cancel) loses the parts: try again, twice.
+        if (heldKey && resends < MAX_RESENDS && /no longer holds/.test(message) && current(revision, method)) {
+          const stage = 'sending the matrix to the restarted worker';
+          store.getState().setSvd({ progress: { fraction: 0, stage } });
+          const onPart = (fraction: number) => current(revision, method) && store.getState().setSvd({ progress: { fraction, stage } });
+          resendHeldMatrix(client, heldKey, matrix, onPart).then(
+            () => current(revision, method) && compute(resends + 1),
+            (failure: unknown) => {
+              if (!current(revision, method)) return;
+              if (resends + 1 < MAX_RESENDS) compute(resends + 1);
+              else fail(failure instanceof Error ? failure.message : String(failure));
+            },
           );
           return;
         }

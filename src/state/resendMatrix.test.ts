@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ComputeClient, JobHandle, RunOptions } from '../worker/client';
-import { heldMatrix, receiveMatrixPart, runHoldMatrixPartJob } from '../worker/heldMatrices';
+import { heldMatrix, holdMatrix, receiveMatrixPart, runHoldMatrixPartJob } from '../worker/heldMatrices';
 import type { JobContext, JobInput, JobKind, JobOutput } from '../worker/protocol';
 import { runSvdJob } from '../worker/svdJob';
 import { startSvdEffect } from './effects';
@@ -19,15 +19,20 @@ interface Call {
 
 const context: JobContext = { progress: () => {}, isCancelled: () => false };
 
-/** A client whose jobs run the real handlers, asynchronously, recording every call. */
-function fakeClient(calls: Call[]): ComputeClient {
+/**
+ * A client whose jobs run the real handlers, asynchronously, recording every call. `interrupt`
+ * makes the job with that call index fail as a worker restart would.
+ */
+function fakeClient(calls: Call[], interrupt = -1): ComputeClient {
   let id = 0;
   return {
     run<K extends JobKind>(kind: K, input: JobInput<K>, options: RunOptions = {}): JobHandle<JobOutput<K>> {
       calls.push({ kind, input, transfer: options.transfer ?? [] });
+      const index = calls.length - 1;
       const promise = new Promise<JobOutput<K>>((resolve, reject) => {
         setTimeout(() => {
           try {
+            if (index === interrupt) throw new Error('The job was interrupted while the worker restarted; please run it again.');
             if (kind === 'svd') resolve(runSvdJob(input as JobInput<'svd'>, context).output as JobOutput<K>);
             else if (kind === 'holdMatrixPart') resolve(runHoldMatrixPartJob(input as JobInput<'holdMatrixPart'>).output as JobOutput<K>);
             else reject(new Error(`unexpected job ${kind}`));
@@ -56,6 +61,22 @@ describe('receiveMatrixPart', () => {
     expect(Array.from(heldMatrix('test:parts').data)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
+  it('assembles two matrices whose parts interleave', () => {
+    receiveMatrixPart('test:a', 1, 4, 0, new Float64Array([1, 2]));
+    receiveMatrixPart('test:b', 1, 2, 0, new Float64Array([7]));
+    expect(receiveMatrixPart('test:a', 1, 4, 2, new Float64Array([3, 4]))).toBe(true);
+    expect(receiveMatrixPart('test:b', 1, 2, 1, new Float64Array([8]))).toBe(true);
+    expect(Array.from(heldMatrix('test:a').data)).toEqual([1, 2, 3, 4]);
+    expect(Array.from(heldMatrix('test:b').data)).toEqual([7, 8]);
+  });
+
+  it('gives every held matrix a key of this worker instance, not just its name', () => {
+    const key = holdMatrix('random:1', { rows: 1, cols: 1, data: new Float64Array([5]) });
+    expect(key).toMatch(/^random:1@\w+$/);
+    expect(() => heldMatrix('random:1')).toThrow(/no longer holds/);
+    expect(heldMatrix(key).data[0]).toBe(5);
+  });
+
   it('refuses a part that arrives before its start, or that does not fit', () => {
     expect(() => receiveMatrixPart('test:orphan', 2, 2, 2, new Float64Array(2))).toThrow(/arrived before its start/);
     receiveMatrixPart('test:big', 2, 2, 0, new Float64Array(2));
@@ -67,8 +88,10 @@ describe('resendHeldMatrix', () => {
   it('sends the matrix in parts, each moved (transferred), one after another', async () => {
     const calls: Call[] = [];
     const data = Float64Array.from({ length: 10 }, (_, i) => i + 0.5);
-    await resendHeldMatrix(fakeClient(calls), 'test:resend', { rows: 2, cols: 5, data }, 4);
+    const fractions: number[] = [];
+    await resendHeldMatrix(fakeClient(calls), 'test:resend', { rows: 2, cols: 5, data }, (f) => fractions.push(f), 4);
     expect(calls.map((call) => (call.input as { offset: number }).offset)).toEqual([0, 4, 8]);
+    expect(fractions).toEqual([0.4, 0.8, 1]);
     expect(calls.every((call) => call.kind === 'holdMatrixPart' && call.transfer.length === 1)).toBe(true);
     expect(Array.from(heldMatrix('test:resend').data)).toEqual(Array.from(data));
     expect(data[9]).toBe(9.5); // the page keeps its own copy
@@ -78,7 +101,7 @@ describe('resendHeldMatrix', () => {
     const calls: Call[] = [];
     const client = fakeClient(calls);
     const matrix = { rows: 3, cols: 3, data: new Float64Array(9).fill(2) };
-    await Promise.all([resendHeldMatrix(client, 'test:shared', matrix, 3), resendHeldMatrix(client, 'test:shared', matrix, 3)]);
+    await Promise.all([resendHeldMatrix(client, 'test:shared', matrix, undefined, 3), resendHeldMatrix(client, 'test:shared', matrix, undefined, 3)]);
     expect(calls).toHaveLength(3);
   });
 });
@@ -96,5 +119,15 @@ describe('the SVD effect after a worker restart', () => {
     expect(calls.every((call) => call.kind !== 'svd' || !('data' in (call.input as object)))).toBe(true);
     expect(store.getState().svd.result?.s[0]).toBeGreaterThan(0);
     expect(store.getState().svd.error).toBeNull();
+  });
+
+  it('sends it again when another restart interrupts the parts', async () => {
+    const calls: Call[] = [];
+    const store = createAppStore();
+    store.getState().loadMatrix({ rows: 2, cols: 2, data: new Float64Array([3, 0, 4, 5]) }, { kind: 'file', title: 't', description: 'd', heldKey: 'test:twice' });
+    stop = startSvdEffect(store, fakeClient(calls, 1)); // the first part fails
+    await expect.poll(() => store.getState().svd.status).toBe('done');
+    expect(calls.map((call) => call.kind)).toEqual(['svd', 'holdMatrixPart', 'svd', 'holdMatrixPart', 'svd']);
+    expect(Array.from(store.getState().svd.result?.s ?? []).map((x) => x.toFixed(6))).toEqual(['6.708204', '2.236068']);
   });
 });

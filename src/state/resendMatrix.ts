@@ -14,16 +14,19 @@ export const RESEND_PART = 2 ** 21;
 const inFlight = new Map<string, Promise<void>>();
 
 /**
- * Makes the worker hold `matrix` under `key` again. Rejects when a part fails (e.g. the worker
- * restarted once more meanwhile); the caller may then try again.
+ * Makes the worker hold `matrix` under `key` again, reporting the fraction sent after each part.
+ * Rejects when a part fails (e.g. the worker restarted once more meanwhile); the caller may then
+ * try again.
  *
  * @example
  * await resendHeldMatrix(client, source.heldKey, matrix); // then run the SVD job by heldKey
  */
-export function resendHeldMatrix(client: ComputeClient, key: string, matrix: Matrix, part = RESEND_PART): Promise<void> {
+export function resendHeldMatrix(
+  client: ComputeClient, key: string, matrix: Matrix, onPart: (fraction: number) => void = () => {}, part = RESEND_PART,
+): Promise<void> {
   const running = inFlight.get(key);
   if (running) return running;
-  const sending = sendParts(client, key, matrix, part).finally(() => inFlight.delete(key));
+  const sending = sendParts(client, key, matrix, part, onPart).finally(() => inFlight.delete(key));
   inFlight.set(key, sending);
   return sending;
 }
@@ -33,7 +36,7 @@ export function resendHeldMatrix(client: ComputeClient, key: string, matrix: Mat
  * worth of allocation instead of the whole matrix again, which on the page meant a 60 ms garbage
  * collection when the SVD's result arrived.
  */
-async function sendParts(client: ComputeClient, key: string, matrix: Matrix, part: number): Promise<void> {
+async function sendParts(client: ComputeClient, key: string, matrix: Matrix, part: number, onPart: (fraction: number) => void): Promise<void> {
   const { rows, cols, data } = matrix;
   let buffer: Float64Array = new Float64Array(Math.min(part, data.length));
   for (let offset = 0; offset < data.length; offset += part) {
@@ -42,5 +45,6 @@ async function sendParts(client: ComputeClient, key: string, matrix: Matrix, par
     chunk.set(data.subarray(offset, offset + length));
     const reply = await client.run('holdMatrixPart', { key, rows, cols, offset, data: chunk }, { transfer: [chunk.buffer as ArrayBuffer] }).promise;
     buffer = reply.data;
+    onPart((offset + length) / data.length);
   }
 }

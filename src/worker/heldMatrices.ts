@@ -18,8 +18,20 @@ export class NotHeldError extends Error {
   }
 }
 
-/** Keeps a copy (the original is usually transferred to the page) and returns its key. */
-export function holdMatrix(key: string, matrix: Matrix): string {
+/**
+ * Tells this worker instance apart: the page keeps keys across worker restarts (to send a matrix
+ * back under its key) and in saved work and undo history, while a new worker counts its files and
+ * presets from 1 again. Without this, a key from an earlier worker could name a different matrix
+ * of this one, and the SVD would silently use it.
+ */
+const INSTANCE = Array.from(crypto.getRandomValues(new Uint32Array(2)), (x) => x.toString(36)).join('');
+
+/**
+ * Keeps a copy (the original is usually transferred to the page) under a key made from `name` and
+ * this worker instance, and returns the key.
+ */
+export function holdMatrix(name: string, matrix: Matrix): string {
+  const key = `${name}@${INSTANCE}`;
   keep(key, { rows: matrix.rows, cols: matrix.cols, data: matrix.data.slice() });
   return key;
 }
@@ -37,13 +49,13 @@ export function heldMatrix(key: string): Matrix {
   return matrix;
 }
 
-/** A matrix arriving in parts: its buffer and how many entries have come. */
-let incoming: { key: string; matrix: Matrix; received: number } | null = null;
+/** Matrices arriving in parts, by key: the buffer and how many entries have come. */
+const incoming = new Map<string, { matrix: Matrix; received: number }>();
 
 /**
  * Stores entries [offset, offset + part.length) of the rows x cols matrix `key`; with the last part
- * the matrix is held under that key. A part at offset 0 starts over (and drops any other matrix
- * still arriving: only one is ever resent at a time). Returns whether the matrix is complete.
+ * the matrix is held under that key. A part at offset 0 starts that key over; at most KEEP matrices
+ * arrive at once (an older unfinished one is dropped). Returns whether the matrix is complete.
  *
  * @example
  * receiveMatrixPart('file:1', 2, 2, 0, new Float64Array([1, 2]));  // false
@@ -51,19 +63,22 @@ let incoming: { key: string; matrix: Matrix; received: number } | null = null;
  */
 export function receiveMatrixPart(key: string, rows: number, cols: number, offset: number, part: Float64Array): boolean {
   const total = rows * cols;
-  if (offset === 0 || !incoming || incoming.key !== key) {
-    if (offset !== 0) throw new Error(`Part of "${key}" at ${offset} arrived before its start.`);
-    incoming = { key, matrix: { rows, cols, data: new Float64Array(total) }, received: 0 };
+  if (offset === 0) {
+    incoming.delete(key);
+    incoming.set(key, { matrix: { rows, cols, data: new Float64Array(total) }, received: 0 });
+    while (incoming.size > KEEP) incoming.delete(incoming.keys().next().value!);
   }
-  const { matrix } = incoming;
+  const arriving = incoming.get(key);
+  if (!arriving) throw new Error(`Part of "${key}" at ${offset} arrived before its start.`);
+  const { matrix } = arriving;
   if (matrix.rows !== rows || matrix.cols !== cols || offset + part.length > total) {
-    incoming = null;
+    incoming.delete(key);
     throw new Error(`Part of "${key}" does not fit a ${rows} x ${cols} matrix.`);
   }
   matrix.data.set(part, offset);
-  incoming.received += part.length;
-  if (incoming.received < total) return false;
-  incoming = null;
+  arriving.received += part.length;
+  if (arriving.received < total) return false;
+  incoming.delete(key);
   keep(key, matrix);
   return true;
 }

@@ -96,6 +96,24 @@ describe('url sync', () => {
     stop();
   });
 
+  it('does not write the old matrix over a link whose settings apply before its data', async () => {
+    vi.useFakeTimers();
+    const store = createAppStore();
+    const { target, location, history } = fakeWindow('#m=3,0;4,5');
+    const stop = startUrlSync(store, location, history, target);
+    await vi.advanceTimersByTimeAsync(0);
+    // A generated preset: the SVD method applies at once, the matrix only once the worker made it.
+    const link = '#p=random&size=300x200&spectrum=power&decay=1&seed=7&svd=rand,5,10,2,1';
+    location.hash = link;
+    target.dispatchEvent(new Event('hashchange'));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(store.getState().svd.method).toMatchObject({ kind: 'randomized', k: 5 });
+    expect(location.hash).toBe(link);
+    expect(history.replaceState).not.toHaveBeenCalled();
+    expect(history.pushState).not.toHaveBeenCalled();
+    stop();
+  });
+
   it('gives a new matrix or view its own history entry, so Back returns to the previous one', async () => {
     vi.useFakeTimers();
     const store = createAppStore();

@@ -222,6 +222,7 @@ export function startUrlSync(store: AppStore, location: Location, history: Histo
   let pushNext = false;
   let sequence = 0;
   let ready = false;
+  let linksOpened = 0;
 
   async function write(): Promise<void> {
     timer = null;
@@ -257,7 +258,17 @@ export function startUrlSync(store: AppStore, location: Location, history: Histo
   const onHashChange = () => {
     if (location.hash === lastWritten) return;
     lastWritten = location.hash;
+    // Drop any write of the state before this link, and write nothing while the link applies:
+    // settings it applies at once (a file's analyses, the SVD method) would otherwise be written
+    // with the old matrix over the link, while its file is still loading.
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    sequence++;
+    pushNext = false;
+    ready = false;
+    const link = ++linksOpened;
     void applyLink(store, location.hash).then((ok) => {
+      if (link === linksOpened) ready = true; // a newer link's own application decides otherwise
       // Put the address back to the work that is still on screen.
       if (!ok) {
         void hashFor(store.getState()).then((hash) => {

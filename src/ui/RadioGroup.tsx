@@ -31,16 +31,22 @@ export function RadioGroup<T>({ label, options, value, onChange }: RadioGroupPro
   const tabStop = checked >= 0 && !options[checked].disabled ? checked : enabled[0];
 
   function select(index: number) {
+    if (options[index].disabled) return;
     buttons.current[index]?.focus();
     if (index !== checked) onChange(options[index].value);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.altKey || event.ctrlKey || event.metaKey || enabled.length === 0) return;
-    const from = enabled.indexOf(buttons.current.findIndex((button) => button === event.target));
+    const from = buttons.current.findIndex((button) => button === event.target);
+    const n = options.length;
     let to: number;
-    if (event.key in STEP) to = enabled[(Math.max(from, 0) + STEP[event.key] + enabled.length) % enabled.length];
-    else if (event.key === 'Home') to = enabled[0];
+    if (event.key in STEP) {
+      // The next enabled option that way, wrapping around (from a disabled one too).
+      to = from < 0 ? enabled[0] : from;
+      do to = (to + STEP[event.key] + n) % n;
+      while (options[to].disabled);
+    } else if (event.key === 'Home') to = enabled[0];
     else if (event.key === 'End') to = enabled[enabled.length - 1];
     else return;
     event.preventDefault();
@@ -59,7 +65,9 @@ export function RadioGroup<T>({ label, options, value, onChange }: RadioGroupPro
           role="radio"
           aria-checked={i === checked}
           tabIndex={i === tabStop ? 0 : -1}
-          disabled={option.disabled}
+          // aria-disabled rather than disabled: a focused option that becomes unavailable keeps the
+          // focus (a disabled button would drop it to the page) and stays announced.
+          aria-disabled={option.disabled || undefined}
           title={option.title}
           onClick={() => select(i)}
         >

@@ -90,7 +90,7 @@ export function toDataUrl(bytes: Uint8Array, type = 'image/png'): string {
     out[o++] = BASE64[v >> 18];
     out[o++] = BASE64[(v >> 12) & 63];
     out[o++] = i + 1 < n ? BASE64[(v >> 6) & 63] : 61; // '='
-    out[o++] = 61;
+    out[o] = 61;
   }
   return `data:${type};base64,${ASCII.decode(out)}`;
 }

@@ -106,14 +106,14 @@ test('a 155 MB float32 table (GPT-2 token embeddings, 50257 x 768) opens, switch
     // Switching to the randomized SVD while the exact one runs restarts the worker (a synchronous
     // job cannot be interrupted), and the new worker needs the 310 MB matrix again from the page:
     // sent in one message that froze the page for 1.3 s, now in 16 MB parts with no long task. The
-    // result's arrival then lays out 50257 points once (positions, colours from 100 terms each, the
-    // GPU upload): 55-70 ms on this software renderer, hence the looser bound for this step.
+    // result's arrival then lays out 50257 points, and colours them (100 terms each) in a task of
+    // its own: together they took 55-70 ms.
     await page.evaluate(() => { window.longTasks = []; });
     await page.getByRole('radio', { name: 'Top k (randomized)' }).click();
     await expect(page.getByText(/50257 × 768, top \d+ of 768 by the randomized SVD/)).toBeVisible({ timeout: 120_000 });
     const afterSwitch = await page.evaluate(() => window.longTasks.slice());
     console.log(`long tasks while switching to the randomized SVD: ${JSON.stringify(afterSwitch)}`);
-    expect(Math.max(0, ...afterSwitch)).toBeLessThanOrEqual(150);
+    expect(Math.max(0, ...afterSwitch)).toBeLessThanOrEqual(50);
     // Moving the rank recolours 50257 points: only the terms between the old and new rank are summed.
     await page.evaluate(() => { window.longTasks = []; });
     const slider = page.getByRole('slider', { name: 'Rank' });

@@ -19,6 +19,12 @@ import { SubspaceFrame } from './SubspaceFrame';
 import { AxisLines } from './AxisLines';
 
 const GLIDE_SECONDS = 0.45;
+/**
+ * From this many points the colours are computed in a task after the one that lays the points out:
+ * a new result's first colouring sums k terms per point (50257 x 100 for GPT-2's embeddings with
+ * the randomized SVD), and together the two made a 55-70 ms task.
+ */
+const DEFERRED_COLOURS_FROM = 20_000;
 const kept = new Color(palette.input);
 const lost = new Color(palette.output);
 
@@ -58,19 +64,28 @@ function Cloud({ result, of, axes, rank, labelRegistry, onHover }: CloudProps) {
     const position = geometry.getAttribute('position') as BufferAttribute;
     buffers.from.set(position.array as Float32Array);
     cloudCoordinates(result, of, axes, rank, extent, buffers.to);
-    residualShares(result, of, rank, buffers.shares, keptEnergy);
-    const colors = geometry.getAttribute('color') as BufferAttribute;
-    // Color.lerp written out: per-point method calls cost milliseconds at 50,000 points.
-    const rgb = colors.array as Float32Array;
-    for (let i = 0; i < count; i++) {
-      const t = Math.min(1, buffers.shares[i]);
-      rgb[3 * i] = kept.r + (lost.r - kept.r) * t;
-      rgb[3 * i + 1] = kept.g + (lost.g - kept.g) * t;
-      rgb[3 * i + 2] = kept.b + (lost.b - kept.b) * t;
-    }
-    colors.needsUpdate = true;
     glide.current = { start: performance.now(), active: true };
     invalidate();
+    const recolour = () => {
+      residualShares(result, of, rank, buffers.shares, keptEnergy);
+      const colors = geometry.getAttribute('color') as BufferAttribute;
+      // Color.lerp written out: per-point method calls cost milliseconds at 50,000 points.
+      const rgb = colors.array as Float32Array;
+      for (let i = 0; i < count; i++) {
+        const t = Math.min(1, buffers.shares[i]);
+        rgb[3 * i] = kept.r + (lost.r - kept.r) * t;
+        rgb[3 * i + 1] = kept.g + (lost.g - kept.g) * t;
+        rgb[3 * i + 2] = kept.b + (lost.b - kept.b) * t;
+      }
+      colors.needsUpdate = true;
+      invalidate();
+    };
+    if (count < DEFERRED_COLOURS_FROM) {
+      recolour();
+      return;
+    }
+    const timer = setTimeout(recolour, 0);
+    return () => clearTimeout(timer);
   }, [result, of, axes, rank, extent, geometry, buffers, keptEnergy, count, invalidate]);
 
   useFrame(() => {

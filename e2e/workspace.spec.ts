@@ -83,6 +83,18 @@ test.describe('the SVD workspace', () => {
     await expect(page.getByRole('radio', { name: 'Linear map' })).toBeDisabled();
   });
 
+  test('the heatmaps say when they still show the previous matrix', async ({ page }) => {
+    const app = new LinearMapPage(page);
+    await app.open('#p=random&size=200x120&spectrum=geometric&decay=0.001&seed=5&r=10&view=heatmaps');
+    await expect(page.getByRole('img', { name: 'A, A_k (k = 10) and A − A_k' })).toBeVisible();
+    await expect(page.getByTestId('heatmaps-outdated')).toHaveCount(0);
+    // A bigger matrix takes a few seconds; meanwhile the previous one stays on screen, labelled.
+    await page.goto('./#p=random&size=1200x1000&spectrum=geometric&decay=0.001&seed=6&r=10&view=heatmaps');
+    await expect(page.getByTestId('heatmaps-outdated')).toHaveText(/show the previous matrix until the SVD of the current one is ready/);
+    await expect(page.getByText('1200 × 1000, computed in the worker')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('heatmaps-outdated')).toHaveCount(0);
+  });
+
   test('exports the spectrum as SVG and PNG', async ({ page }) => {
     const app = new LinearMapPage(page);
     await app.open('#m=1,0.5,0.2;0.5,2,0.1;0.2,0.1,0.5&r=2');

@@ -1,13 +1,28 @@
 /** The central heatmap view: A, A_k and A - A_k side by side on one colour scale. */
-import { createElement as h, useMemo } from 'react';
+import { createElement as h, useEffect, useMemo, useState } from 'react';
 import { useAppState } from '../state/store';
 import { effectiveRank, latestSvd } from '../state/selectors';
 import { pooledMatrices } from '../state/heatmapData';
 import { HeatmapTriptych } from './plots';
 
+/** How long the heatmaps may show the previous matrix before a note says so. */
+const OUTDATED_NOTE_DELAY_MS = 400;
+
 export function HeatmapView() {
   const result = useAppState(latestSvd);
   const rank = useAppState(effectiveRank);
+  // A and A_k both come with the SVD, so while a newer matrix is computed (or failed) they show the
+  // previous one: say so rather than let it pass for the current matrix.
+  const outdated = useAppState((s) => s.svd.result !== null && s.svd.revision !== s.revision);
+  const failed = useAppState((s) => s.svd.status === 'error');
+  // Only for a computation that takes a while: typing into a small matrix must not flicker it.
+  const [waitedLong, setWaitedLong] = useState(false);
+  useEffect(() => {
+    setWaitedLong(false);
+    if (!outdated) return;
+    const timer = setTimeout(() => setWaitedLong(true), OUTDATED_NOTE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [outdated, result]);
   const pooled = useMemo(() => (result ? pooledMatrices(result, rank) : null), [result, rank]);
   if (!pooled) return <p className="scene-message">The SVD is being computed.</p>;
   const pooledNote =
@@ -18,6 +33,11 @@ export function HeatmapView() {
     <div className="heatmap-view">
       {h(HeatmapTriptych, { rows: pooled.rows, cols: pooled.cols, original: pooled.original, reconstruction: pooled.reconstruction, rank: pooled.rank })}
       {pooledNote && <p className="hint">{pooledNote}</p>}
+      {outdated && (failed || waitedLong) && (
+        <p className="hint" data-testid="heatmaps-outdated">
+          {failed ? 'These heatmaps show the previous matrix: the SVD of the current one failed (see the message beside).' : 'These heatmaps show the previous matrix until the SVD of the current one is ready.'}
+        </p>
+      )}
     </div>
   );
 }

@@ -23,8 +23,20 @@ describe('file jobs', () => {
 
   it('loads the array a link names when the hash matches, and refuses it when the data changed', async () => {
     await runOpenFileJob({ fileId: 502, name: 'a.npy', file }, context);
-    const sha256 = (await sha256Hex(data))!;
+    const sha256 = await sha256Hex(data);
     await expect(runLoadArrayJob({ fileId: 502, entry: 'a', slice: [], sha256 }, context)).resolves.toBeDefined();
     await expect(runLoadArrayJob({ fileId: 502, entry: 'a', slice: [], sha256: 'f'.repeat(64) }, context)).rejects.toThrow(/"a" is not the data the link was made from \(its SHA-256 differs\)/);
+  });
+
+  it('hashes the same with Web Crypto and, where a page has none (plain http), in JavaScript', async () => {
+    // Reference from python: hashlib.sha256(struct.pack('<3d', 1.0, -2.5, 1e300)).hexdigest()
+    const expected = '7c99ac8415f6e1a2140a533dd19069859926480169c8d26b9b169355fbb79b74';
+    const entries = new Float64Array([1, -2.5, 1e300]);
+    expect(await sha256Hex(entries)).toBe(expected);
+    expect(await sha256Hex(entries, null)).toBe(expected);
+    // A view into a bigger buffer hashes only its own entries.
+    const view = new Float64Array([9, 1, -2.5, 1e300, 9]).subarray(1, 4);
+    expect(await sha256Hex(view, null)).toBe(expected);
+    expect(await sha256Hex(view)).toBe(expected);
   });
 });

@@ -11,6 +11,7 @@ import { fmtShape } from '../io/types';
 import type { Matrix } from '../core';
 import type { HandlerResult, JobContext } from './protocol';
 import type { MatrixJobOutput } from './randomSpectrumJob';
+import { sha256 as sha256Bytes } from '@noble/hashes/sha2.js';
 
 /** Arrays bigger than this are refused before decoding (2^27 entries = 1 GiB as float64). */
 export const MAX_MATRIX_ENTRIES = 2 ** 27;
@@ -99,15 +100,20 @@ function sliceOffset(shape: number[], slice: number[], name: string): number {
 export interface LoadArrayJobOutput extends MatrixJobOutput {
   /** The key under which the worker keeps a copy, for the SVD job. */
   heldKey: string;
-  /** SHA-256 (hex) of the matrix as float64 little-endian, row-major: what a link refers to. Null where hashing is unavailable. */
-  sha256: string | null;
+  /** SHA-256 (hex) of the matrix as float64 little-endian, row-major: what a link refers to. */
+  sha256: string;
 }
 
-/** SHA-256 of the entries, so a link can name the exact data it needs. */
-export async function sha256Hex(data: Float64Array): Promise<string | null> {
-  if (!globalThis.crypto?.subtle) return null; // only in secure contexts (https, localhost)
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', data as Float64Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+/**
+ * SHA-256 of the entries, so a link can name the exact data it needs. Web Crypto exists only in
+ * secure contexts (https, localhost); a page served over plain http, such as the app on a lecture
+ * hall's network, hashes with @noble/hashes instead (pure JavaScript, about a second for 300 MB),
+ * so its links still name and check their data. `subtle` is a parameter for the tests (null: none).
+ */
+export async function sha256Hex(data: Float64Array, subtle: SubtleCrypto | null = globalThis.crypto?.subtle ?? null): Promise<string> {
+  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  const digest = subtle ? new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)) : sha256Bytes(bytes);
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export async function runLoadArrayJob(input: LoadArrayJobInput, context: JobContext): Promise<HandlerResult<LoadArrayJobOutput>> {
@@ -131,10 +137,10 @@ export interface WeightRefLike {
  * A weight array and the SHA-256 of its entries (what a link refers to). When the reference carries
  * the hash a link expects and the data differs, it says so instead of showing other numbers.
  */
-export async function checkedWeight(ref: WeightRefLike, role: string): Promise<{ matrix: Matrix; sha256: string | null }> {
+export async function checkedWeight(ref: WeightRefLike, role: string): Promise<{ matrix: Matrix; sha256: string }> {
   const matrix = await weightMatrix(ref.fileId, ref.entry, ref.slice);
   const sha256 = await sha256Hex(matrix.data);
-  if (ref.sha256 && sha256 && sha256 !== ref.sha256) {
+  if (ref.sha256 && sha256 !== ref.sha256) {
     throw new Error(`The ${role} "${ref.entry}" is not the data the link was made from (its SHA-256 differs): the file has changed.`);
   }
   return { matrix, sha256 };

@@ -94,7 +94,7 @@ export function SingularValuesTable() {
       )}
       {status === 'running' && <SvdProgress />}
       {result && status !== 'running' && (
-        <p className="hint">
+        <p className="hint" data-testid="svd-summary">
           {result.rows} × {result.cols}, {result.complete ? '' : `top ${result.p} of ${Math.min(result.rows, result.cols)} by the randomized SVD, `}computed in the worker in {result.elapsedMs.toFixed(result.elapsedMs < 10 ? 2 : 0)} ms.
           {count > 0 && rank < count && ` Rows below k = ${rank} are dropped by the truncation.`}
         </p>

@@ -32,9 +32,9 @@ export function resendHeldMatrix(
 }
 
 /**
- * The worker moves each part's buffer back, and the next part is copied into it: two buffers'
- * worth of allocation instead of the whole matrix again, which on the page meant a 60 ms garbage
- * collection when the SVD's result arrived.
+ * The worker moves each part's buffer back, and the next part is copied into it: one part's worth
+ * of allocation (two when the last part is shorter) instead of the whole matrix again, which on the
+ * page meant a 60 ms garbage collection when the SVD's result arrived.
  */
 async function sendParts(client: ComputeClient, key: string, matrix: Matrix, part: number, onPart: (fraction: number) => void): Promise<void> {
   const { rows, cols, data } = matrix;

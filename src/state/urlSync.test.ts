@@ -24,6 +24,16 @@ function fakeWindow(hash: string) {
 
 afterEach(() => vi.useRealTimers());
 
+/** A store mirrored to a fake address that starts at `hash`, on fake timers, after the first link applied. */
+async function startSynced(hash: string) {
+  vi.useFakeTimers();
+  const store = createAppStore();
+  const page = fakeWindow(hash);
+  const stop = startUrlSync(store, page.location, page.history, page.target);
+  await vi.advanceTimersByTimeAsync(0);
+  return { store, ...page, stop };
+}
+
 describe('url sync', () => {
   it('opens the matrix, rank and view of a link', () => {
     const store = createAppStore();
@@ -60,11 +70,7 @@ describe('url sync', () => {
   });
 
   it('writes edits back to the hash, throttled, without adding history entries', async () => {
-    vi.useFakeTimers();
-    const store = createAppStore();
-    const { target, location, history } = fakeWindow('#m=3,0;4,5');
-    const stop = startUrlSync(store, location, history, target);
-    await vi.advanceTimersByTimeAsync(0);
+    const { store, location, history, stop } = await startSynced('#m=3,0;4,5');
     store.getState().setCell(0, 1, '1');
     store.getState().setRank(1);
     await vi.advanceTimersByTimeAsync(200);
@@ -75,11 +81,7 @@ describe('url sync', () => {
   });
 
   it('lets a link typed into the address win over a write of the old state still pending', async () => {
-    vi.useFakeTimers();
-    const store = createAppStore();
-    const { target, location, history } = fakeWindow('#m=3,0;4,5');
-    const stop = startUrlSync(store, location, history, target);
-    await vi.advanceTimersByTimeAsync(0);
+    const { store, target, location, stop } = await startSynced('#m=3,0;4,5');
     store.getState().setRank(1); // schedules a write of "#m=3,0;4,5&r=1"
     // The person opens another link; the browser changes the address at once and fires
     // 'hashchange' a moment later, after the pending write had its turn.
@@ -97,11 +99,7 @@ describe('url sync', () => {
   });
 
   it('does not write the old matrix over a link whose settings apply before its data', async () => {
-    vi.useFakeTimers();
-    const store = createAppStore();
-    const { target, location, history } = fakeWindow('#m=3,0;4,5');
-    const stop = startUrlSync(store, location, history, target);
-    await vi.advanceTimersByTimeAsync(0);
+    const { store, target, location, history, stop } = await startSynced('#m=3,0;4,5');
     // A generated preset: the SVD method applies at once, the matrix only once the worker made it.
     const link = '#p=random&size=300x200&spectrum=power&decay=1&seed=7&svd=rand,5,10,2,1';
     location.hash = link;
@@ -115,11 +113,7 @@ describe('url sync', () => {
   });
 
   it('gives a new matrix or view its own history entry, so Back returns to the previous one', async () => {
-    vi.useFakeTimers();
-    const store = createAppStore();
-    const { target, location, history } = fakeWindow('#m=3,0;4,5');
-    const stop = startUrlSync(store, location, history, target);
-    await vi.advanceTimersByTimeAsync(0);
+    const { store, location, history, stop } = await startSynced('#m=3,0;4,5');
     store.getState().loadPreset('shear');
     await vi.advanceTimersByTimeAsync(200);
     expect(history.pushState).toHaveBeenCalledTimes(1);

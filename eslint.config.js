@@ -21,7 +21,9 @@ export const forbiddenImports = {
   ui: ['scene', 'lessons', 'app', 'worker', 'io'],
   lessons: ['app', 'worker', 'io'],
   // The colour language: a leaf every visual layer shares.
-  theme: ['core', 'io', 'worker', 'state', 'permalink', 'scene', 'ui', 'lessons', 'app'],
+  theme: ['core', 'io', 'worker', 'state', 'permalink', 'scene', 'ui', 'lessons', 'app', 'ids'],
+  // The workspace ids every layer's registry is keyed by: a leaf too.
+  ids: ['core', 'io', 'worker', 'state', 'permalink', 'scene', 'ui', 'lessons', 'app', 'theme'],
 };
 
 /** Libraries that only some layers may use. */

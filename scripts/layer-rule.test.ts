@@ -25,6 +25,10 @@ describe('layer rule', () => {
     expect(messages.join('\n')).toMatch(/ui\/ may not import worker\//);
   });
 
+  it('rejects ids/ (the workspace ids, a leaf) importing any layer', async () => {
+    expect(await lint('scripts/lint-fixtures/ids/importsState.ts')).toEqual([expect.stringMatching(/ids\/ may not import state\//)]);
+  });
+
   it('allows ui/ to read the store and the palette', async () => {
     expect(await lint('scripts/lint-fixtures/ui/allowed.ts')).toEqual([]);
   });

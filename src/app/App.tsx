@@ -1,76 +1,43 @@
 /**
- * The page: the matrix and where it comes from on the left, its geometry in the middle, the
- * truncation and the numbers on the right.
+ * The page: the header with the workspace switch and the link, the notices, and the open workspace
+ * (or the start page). Workspaces come from the ui registry; nothing here names one.
  */
 import { SceneView } from '../scene/SceneView';
-import { MatrixEditor } from '../ui/MatrixEditor';
-import { PresetsPanel } from '../ui/PresetsPanel';
-import { PastePanel } from '../ui/PastePanel';
-import { FilePanel } from '../ui/FilePanel';
-import { StepControls } from '../ui/StepControls';
-import { FactorsReadout } from '../ui/FactorsReadout';
-import { SingularValuesTable } from '../ui/SingularValuesTable';
-import { RankControl } from '../ui/RankControl';
-import { Legend } from '../ui/Legend';
 import { Notices } from '../ui/Notices';
-import { SceneDescription } from '../ui/SceneDescription';
-import { ViewSwitch } from '../ui/ViewSwitch';
-import { PlotsPanel } from '../ui/PlotsPanel';
-import { HeatmapView } from '../ui/HeatmapView';
-import { AttentionView } from '../ui/AttentionView';
-import { ComparePanel } from '../ui/ComparePanel';
 import { SharePanel } from '../ui/SharePanel';
-import { ExportPanel } from '../ui/ExportPanel';
+import { WorkspaceNav } from '../ui/WorkspaceNav';
+import { StartPage } from '../ui/StartPage';
+import { ShortcutsDialog, openShortcutsDialog } from '../ui/ShortcutsDialog';
+import { UI_WORKSPACES } from '../ui/workspaces';
 import { useAppState } from '../state/store';
-import { effectiveView } from '../state/selectors';
 import { ErrorBoundary } from './ErrorBoundary';
 
-const SCENE_DESCRIPTION_ID = 'scene-description';
-
+function scene(describedBy: string) {
+  return (
+    <ErrorBoundary what="3D scene">
+      <SceneView describedBy={describedBy} />
+    </ErrorBoundary>
+  );
+}
 
 export function App() {
-  const view = useAppState(effectiveView);
-  const title = useAppState((s) => s.source.title);
+  const workspace = useAppState((s) => s.workspace);
+  const Page = workspace === null ? null : UI_WORKSPACES[workspace].Page;
   return (
     <div className="app">
       <header className="app-header">
         <h1>Subspace Explorer</h1>
-        <p className="tagline">Every matrix is a map: rotate by Vᵀ, stretch by Σ, rotate by U.</p>
-        <SharePanel />
+        <WorkspaceNav />
+        {workspace !== null && <SharePanel />}
+        <button type="button" className="shortcuts-button" onClick={openShortcutsDialog} aria-haspopup="dialog" aria-keyshortcuts="?" title="Keyboard shortcuts (?)">
+          Shortcuts <kbd>?</kbd>
+        </button>
       </header>
+      <ShortcutsDialog />
       <Notices />
-      <main className="workspace">
-        <aside className="left">
-          <FilePanel />
-          <MatrixEditor />
-          <PastePanel />
-          <PresetsPanel />
-        </aside>
-        <section className="center" aria-label="Geometry">
-          <div className="center-heading">
-            <h2 className="source-title">{title}</h2>
-            <ViewSwitch />
-          </div>
-          <figure className={view === 'heatmaps' || view === 'attention' ? 'scene scene-panel' : 'scene'}>
-            <ErrorBoundary what="3D scene">
-              <SceneView describedBy={SCENE_DESCRIPTION_ID} />
-              {view === 'heatmaps' && <HeatmapView />}
-              {view === 'attention' && <AttentionView />}
-            </ErrorBoundary>
-          </figure>
-          {view === 'map' && <StepControls />}
-          <SceneDescription id={SCENE_DESCRIPTION_ID} />
-          <Legend />
-          <FactorsReadout />
-        </section>
-        <aside className="right">
-          <RankControl />
-          <SingularValuesTable />
-          <PlotsPanel />
-          <ComparePanel />
-          <ExportPanel />
-        </aside>
-      </main>
+      <ErrorBoundary key={workspace ?? "start"} what={workspace === null ? 'start page' : `${UI_WORKSPACES[workspace].label} workspace`}>
+        {Page ? <Page scene={scene} /> : <StartPage />}
+      </ErrorBoundary>
     </div>
   );
 }

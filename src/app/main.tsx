@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { appStore } from '../state/store';
 import { startSvdEffect } from '../state/effects';
 import { startAnimationDriver } from '../state/animation';
-import { startUrlSync } from '../state/urlSync';
+import { hashCarriesNoData, startUrlSync } from '../state/urlSync';
 import { startSourceEffect } from '../state/sourceEffect';
 import { startFileEffect } from '../state/fileEffect';
 import { startLinkedFilesEffect } from '../state/linkedFiles';
@@ -28,8 +28,8 @@ startSourceEffect(appStore, client, {
   vectorsUrl: new URL('data/glove-subset.npy', document.baseURI).href,
   wordsUrl: new URL('data/glove-subset.words.json', document.baseURI).href,
 });
-// Saved work comes back only when the address holds no link; a link wins.
-startPersistence(appStore, window.indexedDB, window.location.hash === '');
+// Saved work comes back only when the address holds no link's data (the start page, `#w=svd`); a link wins.
+startPersistence(appStore, window.indexedDB, hashCarriesNoData(window.location.hash));
 // The link is read before the first SVD, so a link's matrix is the first thing computed.
 startUrlSync(appStore, window.location, window.history, window);
 startSvdEffect(appStore, client);

@@ -11,7 +11,7 @@
  * inflating, validates the header with a schema, and checks the data length against the shape.
  */
 import { z } from 'zod';
-import { describeIssues, linkViewSchema, type DecodeResult, type LinkState } from './linkState';
+import { describeIssues, linkViewSchema, upgradeLegacyView, type DecodeResult, type LinkState } from './linkState';
 
 export const COMPACT_PREFIX = 'v1.';
 export type Precision = 'f64' | 'f32' | 'q8';
@@ -117,6 +117,7 @@ export async function encodeCompactHash(state: LinkState & { title?: string }, p
   const stored = quantise(data, precision);
   const header: Header = { rows, cols, dtype: precision };
   if (stored.scale !== undefined) header.scale = stored.scale;
+  if (state.workspace !== undefined) header.workspace = state.workspace;
   if (state.rank !== undefined) header.rank = state.rank;
   if (state.method !== undefined) header.method = state.method;
   if (state.view !== undefined) header.view = state.view;
@@ -182,7 +183,7 @@ export async function decodeCompactHash(hash: string): Promise<DecodeResult & { 
     } catch {
       return fail('The link is damaged: its header is not valid JSON.');
     }
-    const parsed = headerSchema.safeParse(json);
+    const parsed = headerSchema.safeParse(json !== null && typeof json === 'object' && !Array.isArray(json) ? upgradeLegacyView(json as Record<string, unknown>) : json);
     if (!parsed.success) {
       return { ok: false, problems: describeIssues(parsed.error.issues, (path) => `The link's ${path.join('.') || 'header'}`) };
     }

@@ -51,6 +51,7 @@ const layoutText = (layout: 'x-times-w' | 'w-times-x') => (layout === 'x-times-w
 /** Writes the state; numbers in the shortest text that reads back to exactly the same float64. */
 export function encodeHumanHash(state: LinkState): string {
   const parts: string[] = [];
+  if (state.workspace !== undefined) parts.push(`w=${state.workspace}`);
   if (state.matrix) parts.push(`m=${matrixText(state.matrix)}`);
   else if (state.preset) {
     parts.push(`p=${state.preset.id}`);

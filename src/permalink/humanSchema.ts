@@ -5,7 +5,8 @@
  * told entry by entry.
  */
 import { z } from 'zod';
-import { describeIssues, linkRefSchema, linkViewSchema, type DecodeResult, type LinkMatrix, type LinkState, type LinkViewState } from './linkState';
+import { describeIssues, linkRefSchema, linkViewSchema, upgradeLegacyView, type DecodeResult, type LinkMatrix, type LinkState, type LinkViewState } from './linkState';
+import { WORKSPACE_IDS } from '../ids/workspaces';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const PRESET_ID = /^[a-z0-9-]{1,40}$/;
@@ -20,10 +21,10 @@ const REF_PREFIXES = { ref: '', query: 'q', key: 'k', second: 'b' } as const;
 const REF_KEYS = { url: 'src', file: 'file', size: 'size', entry: 'entry', slice: 'slice', sha256: 'sha256', fused: 'fused' } as const;
 /** Keys that are not preset parameters: the view's, and the analyses' references (qsrc, bentry, …). */
 const STATE_KEYS = new Set([
-  'm', 'p', 'r', 'svd', 'view', 'of', 'step', 'axes', 'sub', 'cam', 'att', 'cmp',
+  'w', 'm', 'p', 'r', 'svd', 'view', 'of', 'step', 'axes', 'sub', 'cam', 'att', 'cmp',
   ...Object.values(REF_PREFIXES).filter((prefix) => prefix !== '').flatMap((prefix) => Object.values(REF_KEYS).map((key) => `${prefix}${key}`)),
 ]);
-const VIEW_KEYS: Record<string, string> = { method: 'svd', axes: 'axes', subspaces: 'sub', rank: 'r', view: 'view', of: 'of', step: 'step', cam: 'cam', attention: 'att', attentionFiles: 'att', compare: 'cmp', compareFile: 'cmp' };
+const VIEW_KEYS: Record<string, string> = { workspace: 'w', method: 'svd', axes: 'axes', subspaces: 'sub', rank: 'r', view: 'view', of: 'of', step: 'step', cam: 'cam', attention: 'att', attentionFiles: 'att', compare: 'cmp', compareFile: 'cmp' };
 
 export function shorten(text: string): string {
   return text.length > 24 ? `${text.slice(0, 21)}…` : text;
@@ -34,7 +35,10 @@ function keyText(key: string, pattern: RegExp, expected: string) {
   return z.string().regex(pattern, { error: (issue) => `"${key}=${shorten(String(issue.input))}" must be ${expected}` });
 }
 
+const WORKSPACE_TEXT = new RegExp(`^(${WORKSPACE_IDS.join('|')})$`);
+
 const viewTextSchema = z.object({
+  w: keyText('w', WORKSPACE_TEXT, `one of ${WORKSPACE_IDS.join(', ')} (the workspace)`).optional(),
   r: keyText('r', /^\d{1,6}$/, 'a whole number of at least 1 (the rank)').transform(Number).optional(),
   svd: keyText('svd', RANDOMIZED, 'rand,k,oversampling,power iterations,seed (the randomized SVD)')
     .transform((text) => {
@@ -165,7 +169,7 @@ function refValues(prefix: string, params: Map<string, string>, problems: string
 
 /** The view keys as raw values, for the shared schema to check. */
 function viewValues(text: z.infer<typeof viewTextSchema>, params: Map<string, string>, problems: string[]): Record<string, unknown> {
-  const view: Record<string, unknown> = { method: text.svd, rank: text.r, view: text.view, of: text.of, step: text.step, axes: text.axes, subspaces: text.sub, cam: text.cam };
+  const view: Record<string, unknown> = { workspace: text.w, method: text.svd, rank: text.r, view: text.view, of: text.of, step: text.step, axes: text.axes, subspaces: text.sub, cam: text.cam };
   const layout = (t: string) => (t === 'xw' ? 'x-times-w' : 'w-times-x');
   const synthetic = text.att ? SYNTHETIC_HEAD.exec(text.att) : null;
   const fromFiles = text.att ? FILE_HEAD.exec(text.att) : null;
@@ -181,7 +185,7 @@ function viewValues(text: z.infer<typeof viewTextSchema>, params: Map<string, st
   if (noise) view.compare = { side: noise[1], level: Number(noise[2]), seed: Number(noise[3]) };
   if (file) view.compareFile = { side: file[1], second: refValues('b', params, problems) };
   for (const key of Object.keys(view)) if (view[key] === undefined) delete view[key];
-  return view;
+  return upgradeLegacyView(view);
 }
 
 /** Reads the decoded keys of a human-form link into a LinkState, or readable problems. */
@@ -201,6 +205,9 @@ export function decodeHumanParams(params: Map<string, string>, maxSize: number):
     problems.push(...decoded.problems);
   } else if (presetId !== undefined) {
     value.preset = decodePreset(params, presetId, problems);
+  } else if (params.has('w')) {
+    // A workspace link without data (`#w=attention&att=…`): the workspace's own keys say the rest,
+    // and the matrix workspace keeps the document it has.
   } else {
     return { ok: false, problems: [`The link "#${shorten([...params].map(([k, v]) => `${k}=${v}`).join('&'))}" has no matrix (expected something like #m=3,0;4,5).`] };
   }

@@ -4,6 +4,7 @@
  * that is not the matrix itself is checked by these schemas, so the bounds live in one place.
  */
 import { z } from 'zod';
+import { WORKSPACE_IDS } from '../ids/workspaces';
 
 export interface LinkMatrix {
   rows: number;
@@ -18,8 +19,19 @@ export interface LinkPreset {
   params: Record<string, string>;
 }
 
-export const LINK_VIEWS = ['map', 'cloud', 'heatmaps', 'attention'] as const;
+export const LINK_VIEWS = ['map', 'cloud', 'heatmaps'] as const;
 export type LinkView = (typeof LINK_VIEWS)[number];
+
+/**
+ * Links made before workspaces existed opened the attention analysis as a fourth view of the matrix
+ * page (`view=attention`); it is a workspace of its own now. Both decoders pass the raw values
+ * through this before the schema, so those links open the attention workspace as they always did.
+ */
+export function upgradeLegacyView(raw: Record<string, unknown>): Record<string, unknown> {
+  if (raw.view !== 'attention') return raw;
+  const { view: _view, ...rest } = raw;
+  return { ...rest, workspace: rest.workspace ?? 'attention' };
+}
 
 const SEED_MAX = 2 ** 32 - 1;
 
@@ -74,6 +86,8 @@ export const linkMethodSchema = z
 
 /** The view: rank, view, rows or columns, animation step, camera, and the analyses on top. */
 export const linkViewSchema = z.object({
+  /** The workspace the link opens; absent for the matrix (SVD) workspace. */
+  workspace: z.enum(WORKSPACE_IDS).optional(),
   rank: z.number().int().min(1).max(999_999).optional(),
   method: linkMethodSchema.optional(),
   view: z.enum(LINK_VIEWS).optional(),

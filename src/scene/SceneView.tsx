@@ -1,28 +1,26 @@
 /**
- * The one 3D canvas of the workspace. The map and the point cloud are its two contents; switching
- * views swaps the contents but keeps the canvas and its WebGL context (creating a context is a long
- * task on the page's thread), and the heatmap and attention views only hide it.
+ * The one 3D canvas. What it shows comes from the open workspace (`sceneContent`) and the scene
+ * registry (`contents.tsx`); switching between contents keeps the canvas and its WebGL context
+ * (creating a context is a long task on the page's thread), and a workspace or view without a
+ * scene only hides it.
  */
 import { useMemo, useState } from 'react';
 import { Canvas } from '@react-three/fiber';
 import { useAppState } from '../state/store';
-import { effectiveView } from '../state/selectors';
+import { sceneContent } from '../state/selectors';
 import { palette } from '../theme/palette';
-import { createLabelRegistry, LabelOverlay, LabelProjector } from './labels';
-import { LinearMapContent, useMapLabels } from './LinearMapScene';
-import { PointCloudContent, useCloudLabels } from './PointCloudScene';
+import { createLabelRegistry, LabelProjector } from './labels';
+import { SCENE_CONTENTS } from './contents';
 
 const RAYCASTER = { params: { Points: { threshold: 0.03 }, Mesh: {}, Line: { threshold: 1 }, LOD: {}, Sprite: {} } };
 
 export function SceneView({ describedBy }: { describedBy: string }) {
-  const view = useAppState(effectiveView);
+  const name = useAppState(sceneContent);
+  const content = name === null ? undefined : SCENE_CONTENTS[name];
   const registry = useMemo(() => createLabelRegistry(), []);
   const [hovered, setHovered] = useState<number | null>(null);
-  const mapLabels = useMapLabels();
-  const cloudLabels = useCloudLabels(hovered);
-  const labels = view === 'map' ? mapLabels : view === 'cloud' ? cloudLabels : [];
   return (
-    <div className="scene-canvas" hidden={view !== 'map' && view !== 'cloud'}>
+    <div className="scene-canvas" hidden={!content}>
       <Canvas
         frameloop="demand"
         dpr={[1, 2]}
@@ -30,15 +28,14 @@ export function SceneView({ describedBy }: { describedBy: string }) {
         gl={{ preserveDrawingBuffer: true, antialias: true }}
         raycaster={RAYCASTER}
         role="img"
-        aria-label={view === 'cloud' ? 'Point cloud scene' : 'Linear map scene'}
+        aria-label={content?.ariaLabel ?? 'Scene'}
         aria-describedby={describedBy}
       >
         <color attach="background" args={[palette.background]} />
-        {view === 'map' && <LinearMapContent labels={registry} />}
-        {view === 'cloud' && <PointCloudContent labels={registry} onHover={setHovered} />}
+        {content && <content.Content labels={registry} onHover={setHovered} />}
         <LabelProjector registry={registry} />
       </Canvas>
-      <LabelOverlay registry={registry} labels={labels} />
+      {content && <content.Overlay labels={registry} hovered={hovered} />}
     </div>
   );
 }

@@ -1,14 +1,13 @@
-/** Runs the attention job whenever its settings change while the attention view is open. */
+/** Runs the attention job whenever its settings change while the attention workspace is open. */
 import { JobCancelledError, type ComputeClient } from '../worker/client';
 import { attentionJobInput } from './attentionSlice';
-import { effectiveView } from './selectors';
 import type { AppStore } from './store';
 
 export function startAttentionEffect(store: AppStore, client: ComputeClient): () => void {
   let lastSettings: unknown = null;
   function maybeRun(): void {
     const state = store.getState();
-    if (effectiveView(state) !== 'attention' || state.attention.settings === lastSettings) return;
+    if (state.workspace !== 'attention' || state.attention.settings === lastSettings) return;
     const settings = state.attention.settings;
     lastSettings = settings;
     const input = attentionJobInput(settings);

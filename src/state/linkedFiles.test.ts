@@ -28,7 +28,7 @@ describe('links to analyses on arrays of files', () => {
     const store = createAppStore();
     store.getState().setFileState({ files: [opened(4, 'wq.npy'), opened(5, 'weights.safetensors', { size: null, url: 'https://example.org/w.safetensors' })] });
     store.getState().setAttentionSettings({ source: 'file', query: { fileId: 4, entry: 'wq', slice: [2] }, key: { fileId: 5, entry: 'c_attn', slice: [], fused: true }, headSize: 64, head: 3 });
-    store.getState().setViewMode('attention');
+    store.getState().openWorkspace('attention');
     expect(linkStateOf(store.getState()).attentionFiles).toBeUndefined();
     store.getState().setAttentionState({ status: 'done', result: attentionResult(SHA_Q, SHA_B) });
     expect(linkStateOf(store.getState()).attentionFiles).toEqual({

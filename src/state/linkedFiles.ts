@@ -32,7 +32,7 @@ export function linkedAnalyses(state: AppState): WaitingAnalyses {
   const out: WaitingAnalyses = {};
   const { attention, compare } = state;
   const a = attention.settings;
-  if (state.viewMode === 'attention' && a.source === 'file' && a.query && a.key && attention.status === 'done' && attention.result) {
+  if (state.workspace === 'attention' && a.source === 'file' && a.query && a.key && attention.status === 'done' && attention.result) {
     const query = linkRefOf(state, a.query, attention.result.weightHashes.query);
     const key = linkRefOf(state, a.key, attention.result.weightHashes.key);
     if (query && key) out.attentionFiles = { headSize: a.headSize, head: a.head, layout: a.layout, query, key };

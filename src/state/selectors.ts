@@ -6,6 +6,7 @@ import type { SvdJobOutput } from '../worker/svdJob';
 import { MAP_MAX, type ViewMode } from './viewSlice';
 import { breakEvenRank, compressionFactor, truncationError } from '../core';
 import { methodFor } from './svdSlice';
+import { openWorkspaceOf } from './workspaces';
 
 /** The SVD result, if it belongs to the matrix now in the document. */
 export function currentSvd(state: AppState): SvdJobOutput | null {
@@ -129,21 +130,14 @@ export function describeHeatmaps(result: SvdJobOutput | null, rank: number): str
   return `Heatmaps of the ${result.rows} by ${result.cols} matrix A, its rank-${rank} approximation A_k and the residual A − A_k, on one colour scale: blue negative, white zero, orange positive.`;
 }
 
-/** The description of whichever view is showing. */
+/** The description of whatever the open workspace shows. */
 export function describeScene(state: AppState): string {
-  const result = latestSvd(state);
-  const view = effectiveView(state);
-  if (view === 'cloud') return describeCloud(result, state.cloudOf, state.cloudAxes, effectiveRank(state));
-  if (view === 'heatmaps') return describeHeatmaps(result, effectiveRank(state));
-  if (view === 'attention') return describeAttention(state);
-  return describeMap(result, effectiveRank(state));
+  return openWorkspaceOf(state)?.describe(state) ?? 'The start page: choose a workspace.';
 }
 
-/** The attention view in words. */
-export function describeAttention(state: AppState): string {
-  const { result, settings } = state.attention;
-  if (state.file.waiting?.attentionFiles) return "The attention view waits for the link's query and key weight files to be opened.";
-  if (!result) return 'The attention head is being analysed.';
-  const degrees = (a: number) => ((a * 180) / Math.PI).toFixed(1);
-  return `Head ${settings.head + 1} of ${result.heads}: W_Q W_K transpose is ${result.dModel} by ${result.dModel} with rank ${result.rank}, the head size being ${settings.headSize}. Principal angles between the query and key subspaces run from ${degrees(result.angles[0])} to ${degrees(result.angles[result.angles.length - 1])} degrees.`;
+/** Which content the one 3D canvas shows (a key of the scene registry), or null when it is hidden. */
+export function sceneContent(state: AppState): string | null {
+  return openWorkspaceOf(state)?.sceneContent(state) ?? null;
 }
+
+export { describeAttention } from './workspaces/attentionWorkspace';

@@ -13,8 +13,9 @@ import { createFileSlice, type FileSlice } from './fileSlice';
 import { createAttentionSlice, type AttentionSlice } from './attentionSlice';
 import { createCompareSlice, type CompareSlice } from './compareSlice';
 import { createShareSlice, type ShareSlice } from './shareSlice';
+import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 
-export type AppState = DocumentSlice & SvdSlice & ViewSlice & NoticeSlice & SourceSlice & FileSlice & AttentionSlice & CompareSlice & ShareSlice;
+export type AppState = DocumentSlice & SvdSlice & ViewSlice & NoticeSlice & SourceSlice & FileSlice & AttentionSlice & CompareSlice & ShareSlice & WorkspaceSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -28,6 +29,7 @@ export function createAppStore(): AppStore {
     ...createAttentionSlice(...args),
     ...createCompareSlice(...args),
     ...createShareSlice(...args),
+    ...createWorkspaceSlice(...args),
   }));
 }
 

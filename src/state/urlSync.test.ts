@@ -4,35 +4,11 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from './store';
-import { applyHash, applyLink, hashFor, linkStateOf, startUrlSync } from './urlSync';
+import { startSynced } from './urlSync.testkit';
+import { applyHash, applyLink, hashFor, linkStateOf } from './urlSync';
 import { effectiveRank } from './selectors';
 
-function fakeWindow(hash: string) {
-  const target = new EventTarget() as unknown as Window;
-  const location = { hash } as Location;
-  const history = {
-    state: null,
-    replaceState: vi.fn((_state: unknown, _title: string, url: string) => {
-      location.hash = url;
-    }),
-    pushState: vi.fn((_state: unknown, _title: string, url: string) => {
-      location.hash = url;
-    }),
-  } as unknown as History;
-  return { target, location, history };
-}
-
 afterEach(() => vi.useRealTimers());
-
-/** A store mirrored to a fake address that starts at `hash`, on fake timers, after the first link applied. */
-async function startSynced(hash: string) {
-  vi.useFakeTimers();
-  const store = createAppStore();
-  const page = fakeWindow(hash);
-  const stop = startUrlSync(store, page.location, page.history, page.target);
-  await vi.advanceTimersByTimeAsync(0);
-  return { store, ...page, stop };
-}
 
 describe('url sync', () => {
   it('opens the matrix, rank and view of a link', () => {

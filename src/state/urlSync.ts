@@ -1,10 +1,13 @@
 /**
  * Mirrors the shareable part of the store into the location hash and back.
  *
+ * - The open workspace writes its own link (`state/workspaces/`): the matrix workspace with no `w=`
+ *   key (every link made before workspaces), the others with `w=…`; the start page has no hash.
  * - Small matrices and presets use the human form (`#m=3,0;4,5&r=1`, `#p=random&…`); other matrices
  *   whose compressed link stays under LINK_BUDGET characters use the compact form (`#v1.…`); larger
- *   ones have no link yet, and the hash is cleared so a reload cannot bring back an older matrix.
- * - A new matrix or a new view is a deliberate step and gets its own history entry (Back returns to
+ *   ones have no link yet, and the address keeps only the workspace (`#w=svd`), so a reload cannot
+ *   bring back an older matrix: the saved work fills it.
+ * - Another workspace, a new matrix or a new view is a deliberate step and gets its own history entry (Back returns to
  *   the previous one); edits, rank drags and animation steps replace the current entry, throttled.
  * - A link that cannot be read shows a message and leaves the current work as it was.
  */
@@ -14,62 +17,34 @@ import { checkRandomParams, SMALL_PRESETS, type RandomSpectrumParams, type Spect
 import type { ViewAfterLoad } from './sourceSlice';
 import { LAST_STEP } from './viewSlice';
 import type { AppState, AppStore } from './store';
-import { awaitLinkedAnalyses, linkedAnalyses } from './linkedFiles';
+import { awaitLinkedAnalyses } from './linkedFiles';
 import { EXACT } from './svdSlice';
+import { openWorkspaceOf } from './workspaces';
+import { DEFAULT_WORKSPACE } from '../ids/workspaces';
 
 const WRITE_DELAY_MS = 150;
 /** Links are kept under about 8 KB so they survive chat and learning-platform pastes. */
 export const LINK_BUDGET = 8000;
-/** Presets that are regenerated from their parameters rather than written out entry by entry. */
-const GENERATED = new Set(['random', 'embeddings']);
-
-/** The link state of the store; `matrix` is present when the data must be written out. */
+/** The link state of the open workspace (empty on the start page); `matrix` is present when the data must be written out. */
 export function linkStateOf(state: AppState): LinkState {
-  const { matrix, source } = state;
-  const link: LinkState = {};
-  if (source.preset && GENERATED.has(source.preset.id)) {
-    link.preset = { id: source.preset.id, params: Object.fromEntries(Object.entries(source.preset.params).map(([k, v]) => [k, String(v)])) };
-  } else {
-    link.matrix = { rows: matrix.rows, cols: matrix.cols, data: matrix.data };
-  }
-  if (state.svd.method.kind === 'randomized') link.method = state.svd.method;
-  if (state.rank !== null) link.rank = state.rank;
-  if (state.viewMode !== 'map') link.view = state.viewMode;
-  if (state.cloudOf !== 'rows') link.of = state.cloudOf;
-  if (state.step < LAST_STEP && !state.playing) link.step = Math.round(state.step * 100) / 100;
-  if (state.cloudAxes.some((axis, i) => axis !== i)) link.axes = state.cloudAxes;
-  if (!state.showSubspaces) link.subspaces = false;
-  if (state.camera) link.cam = state.camera;
-  const attention = state.attention.settings;
-  if (state.viewMode === 'attention' && attention.source === 'synthetic') {
-    link.attention = { dModel: attention.dModel, seed: attention.seed, headSize: attention.headSize, head: attention.head, layout: attention.layout };
-  }
-  const compare = state.compare.settings;
-  if (compare.enabled && compare.second.kind === 'noise') link.compare = { side: compare.side, level: compare.second.level, seed: compare.second.seed };
-  return { ...link, ...linkedAnalyses(state) };
+  return openWorkspaceOf(state)?.link(state) ?? {};
 }
 
-/** The link to a file's array by reference (URL or file name, entry, slice, hash), keeping the view keys. */
+/** The link to a file's array by reference (URL or file name, entry, slice, hash) in place of its data. */
 function refLink(link: LinkState, ref: NonNullable<AppState['source']['ref']>): LinkState {
+  const { matrix: _matrix, preset: _preset, ...view } = link;
   return {
-    method: link.method,
-    rank: link.rank,
-    view: link.view,
-    of: link.of,
-    step: link.step,
-    axes: link.axes,
-    subspaces: link.subspaces,
-    cam: link.cam,
-    attention: link.attention,
-    attentionFiles: link.attentionFiles,
-    compare: link.compare,
-    compareFile: link.compareFile,
+    ...view,
     ref: { url: ref.url, file: ref.url ? undefined : ref.fileName, size: ref.url || ref.fileSize === null ? undefined : ref.fileSize, entry: ref.entry, slice: ref.slice, sha256: ref.sha256 },
   };
 }
 
 /** The hash for the store's state ('' when the matrix is too big for a link). */
 export async function hashFor(state: AppState): Promise<string> {
+  if (state.workspace === null) {
+    state.setLinkInfo({ form: 'none', length: 0, maxError: 0, reason: 'The start page has no link of its own: open a workspace.' });
+    return '';
+  }
   const link = linkStateOf(state);
   // Data too big to inline is referred to, when it came from a file: by URL, or by the file's name.
   const ref = state.source.ref;
@@ -134,7 +109,7 @@ function sameRandom(state: AppState, params: RandomSpectrumParams): boolean {
   return !Array.isArray(before) && (Object.keys(params) as Array<keyof RandomSpectrumParams>).every((key) => before[key] === params[key]);
 }
 
-/** Applies a link's settings of the attention view and of the comparison. */
+/** Applies a link's settings of the attention workspace and of the comparison. */
 function applyAnalyses(store: AppStore, link: LinkState): void {
   const state = store.getState();
   if (link.attention) state.setAttentionSettings({ source: 'synthetic', ...link.attention });
@@ -143,14 +118,32 @@ function applyAnalyses(store: AppStore, link: LinkState): void {
 
 /** Applies a decoded link; returns false (after notifying) when it could not. */
 function applyDecoded(store: AppStore, decoded: DecodeResult | null, title = 'Matrix from the link'): boolean {
-  if (decoded === null) return true;
+  // No link: the start page.
+  if (decoded === null) {
+    store.getState().openWorkspace(null);
+    return true;
+  }
   if (!decoded.ok) return refuse(store, decoded.problems);
   const link = decoded.value;
   applyAnalyses(store, link);
-  const applied = applySource(store, link, title);
+  // A workspace link without data keeps the matrix workspace's document as it is.
+  const applied = carriesData(link) ? applySource(store, link, title) : true;
+  if (applied) store.getState().openWorkspace(link.workspace ?? DEFAULT_WORKSPACE);
   // After the source, so that a file the matrix needs too is opened (or asked for) once.
   if (applied) awaitLinkedAnalyses(store, { attentionFiles: link.attentionFiles, compareFile: link.compareFile });
   return applied;
+}
+
+/** Whether the link carries the matrix workspace's data (a matrix, a reference or a preset). */
+function carriesData(link: LinkState): boolean {
+  return Boolean(link.matrix || link.ref || link.preset);
+}
+
+/** Whether a hash opens a workspace without data (or the start page), so saved work may fill it. */
+export function hashCarriesNoData(hash: string): boolean {
+  if (isCompactHash(hash)) return false;
+  const decoded = decodeHumanHash(hash);
+  return decoded === null || (decoded.ok && !carriesData(decoded.value));
 }
 
 /** Loads the link's matrix (inline, by reference, or a preset) and its view; false when it could not. */
@@ -213,7 +206,24 @@ export async function applyLink(store: AppStore, hash: string): Promise<boolean>
 
 /** What makes a change deliberate (its own history entry) rather than an adjustment. */
 function isDeliberate(state: AppState, previous: AppState): boolean {
-  return state.source !== previous.source || state.viewMode !== previous.viewMode || state.matrix.rows !== previous.matrix.rows || state.matrix.cols !== previous.matrix.cols;
+  if (state.workspace !== previous.workspace) return true;
+  return openWorkspaceOf(state)?.isDeliberate(state, previous) ?? false;
+}
+
+/** Whether the link of the open workspace may have changed. */
+function linkChanged(state: AppState, previous: AppState): boolean {
+  if (state.workspace !== previous.workspace || state.linkPrecision !== previous.linkPrecision) return true;
+  const workspace = openWorkspaceOf(state);
+  if (!workspace) return false;
+  const now = workspace.linkInputs(state);
+  const before = workspace.linkInputs(previous);
+  return now.some((value, i) => !Object.is(value, before[i]));
+}
+
+/** The address for a hash: the workspace without a link of its data keeps at least its name. */
+function addressFor(state: AppState, hash: string, location: Location): string {
+  if (hash !== '') return hash;
+  return state.workspace === null ? `${location.pathname ?? ''}${location.search ?? ''}` : `#w=${state.workspace}`;
 }
 
 export function startUrlSync(store: AppStore, location: Location, history: History, target: Window): () => void {
@@ -229,13 +239,15 @@ export function startUrlSync(store: AppStore, location: Location, history: Histo
     const mine = ++sequence;
     const push = pushNext;
     pushNext = false;
-    const hash = await hashFor(store.getState());
-    if (mine !== sequence || hash === location.hash) return; // a newer write is under way, or nothing changed
+    const state = store.getState();
+    const hash = await hashFor(state);
+    const url = addressFor(state, hash, location);
+    const unchanged = url.startsWith('#') ? url === location.hash : location.hash === '';
+    if (mine !== sequence || unchanged) return; // a newer write is under way, or nothing changed
     // The address changed since we last wrote or read it: a link opened by hand (or Back), whose
     // 'hashchange' has not been handled yet. Writing the old state now would replace that link and
     // hide it from the handler, so it wins; the state it opens is written afterwards.
     if (location.hash !== lastWritten) return;
-    const url = hash === '' ? `${location.pathname ?? ''}${location.search ?? ''}` : hash;
     if (push) history.pushState(history.state, '', url);
     else history.replaceState(history.state, '', url);
     // As the browser reports it (it may percent-encode what we wrote), for the comparisons above.
@@ -244,14 +256,7 @@ export function startUrlSync(store: AppStore, location: Location, history: Histo
 
   const unsubscribe = store.subscribe((state, previous) => {
     if (!ready) return;
-    const changed =
-      state.matrix !== previous.matrix || state.rank !== previous.rank || state.viewMode !== previous.viewMode ||
-      state.cloudOf !== previous.cloudOf || state.source !== previous.source || state.linkPrecision !== previous.linkPrecision ||
-      state.camera !== previous.camera || state.svd.method !== previous.svd.method || state.cloudAxes !== previous.cloudAxes || state.showSubspaces !== previous.showSubspaces || state.attention.settings !== previous.attention.settings ||
-      state.compare.settings !== previous.compare.settings ||
-      state.attention.result !== previous.attention.result || state.compare.result !== previous.compare.result ||
-      (!state.playing && (state.step !== previous.step || previous.playing));
-    if (!changed) return;
+    if (!linkChanged(state, previous)) return;
     if (isDeliberate(state, previous)) pushNext = true;
     if (timer === null) timer = setTimeout(() => void write(), WRITE_DELAY_MS);
   });
@@ -267,21 +272,25 @@ export function startUrlSync(store: AppStore, location: Location, history: Histo
     pushNext = false;
     ready = false;
     const link = ++linksOpened;
-    void applyLink(store, location.hash).then((ok) => {
+    const opened = location.hash;
+    void applyLink(store, opened).then((ok) => {
       if (link === linksOpened) ready = true; // a newer link's own application decides otherwise
+      // A workspace link without data (`#w=svd`) is written out in full once it is open.
+      if (ok && link === linksOpened && opened !== '' && hashCarriesNoData(opened)) void write();
       // Put the address back to the work that is still on screen.
       if (!ok) {
         void hashFor(store.getState()).then((hash) => {
-          history.replaceState(history.state, '', hash || `${location.pathname ?? ''}`);
+          history.replaceState(history.state, '', addressFor(store.getState(), hash, location));
           lastWritten = location.hash;
         });
       }
     });
   };
   target.addEventListener('hashchange', onHashChange);
-  void applyLink(store, location.hash).then(() => {
+  const first = location.hash;
+  void applyLink(store, first).then(() => {
     ready = true;
-    if (location.hash === '') void write();
+    if (first !== '' && hashCarriesNoData(first)) void write();
   });
   return () => {
     unsubscribe();

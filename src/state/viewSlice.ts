@@ -8,11 +8,8 @@ import type { AppState } from './store';
 export const LAST_STEP = 3;
 export const STAGE_NAMES = ['x', 'Vᵀx', 'ΣVᵀx', 'UΣVᵀx'] as const;
 
-/**
- * The map view is for matrices up to 3 x 3; the point cloud and heatmaps work for any size; the
- * attention view reads a query and a key projection as subspaces.
- */
-export type ViewMode = 'map' | 'cloud' | 'heatmaps' | 'attention';
+/** The map view is for matrices up to 3 x 3; the point cloud and heatmaps work for any size. */
+export type ViewMode = 'map' | 'cloud' | 'heatmaps';
 export const MAP_MAX = 3;
 
 /** The view settings a link carries, applied together. */

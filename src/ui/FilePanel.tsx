@@ -48,7 +48,11 @@ function EntryRow({ entry, onOpen }: { entry: ArrayEntryInfo; onOpen(slice: numb
   );
 }
 
-export function FilePanel() {
+/**
+ * `arrays`: whether the panel lists the opened file's arrays to open as the matrix (the matrix
+ * workspace) or only opens files whose arrays the workspace picks itself (attention).
+ */
+export function FilePanel({ arrays = true }: { arrays?: boolean }) {
   const input = useRef<HTMLInputElement>(null);
   const openFile = useAppState((s) => s.openFile);
   const openUrl = useAppState((s) => s.openUrl);
@@ -94,7 +98,7 @@ export function FilePanel() {
   }, [openFile]);
 
   const opened = file.opened;
-  const showList = opened && (opened.entries.length > 1 || opened.entries.some((e) => e.shape.length > 2));
+  const showList = arrays && opened && (opened.entries.length > 1 || opened.entries.some((e) => e.shape.length > 2));
   return (
     <section className={`panel file-panel${dragging ? ' dragging' : ''}`} aria-labelledby="file-heading">
       <div className="panel-heading">
@@ -140,7 +144,7 @@ export function FilePanel() {
       )}
       {file.status === 'error' && file.error && (
         <p className="error-text" role="alert">
-          {file.error} Your current matrix is unchanged.
+          {file.error} {arrays ? 'Your current matrix is unchanged.' : 'Nothing you had is lost.'}
         </p>
       )}
       {opened && showList && (

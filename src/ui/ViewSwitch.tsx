@@ -1,4 +1,4 @@
-/** Chooses the central view: the linear map (up to 3 x 3), the point cloud, or the heatmaps. */
+/** Chooses the matrix workspace's view: the linear map (up to 3 x 3), the point cloud, or the heatmaps. */
 import { useAppState } from '../state/store';
 import { effectiveView } from '../state/selectors';
 import { MAP_MAX, type ViewMode } from '../state/viewSlice';
@@ -8,7 +8,6 @@ const VIEWS: Array<{ mode: ViewMode; label: string }> = [
   { mode: 'map', label: 'Linear map' },
   { mode: 'cloud', label: 'Point cloud' },
   { mode: 'heatmaps', label: 'Heatmaps' },
-  { mode: 'attention', label: 'Attention' },
 ];
 
 /** The three singular directions used as the cloud's axes (1-based in the page, 0-based in the store). */

@@ -1,0 +1,18 @@
+/** The state layer's workspace registry: one line per workspace. */
+import type { WorkspaceId } from '../../ids/workspaces';
+import type { AppState } from '../store';
+import type { StateWorkspace } from './types';
+import { svdWorkspace } from './svdWorkspace';
+import { attentionWorkspace } from './attentionWorkspace';
+
+export type { StateWorkspace, DocumentKind } from './types';
+
+export const STATE_WORKSPACES: Record<WorkspaceId, StateWorkspace> = {
+  svd: svdWorkspace,
+  attention: attentionWorkspace,
+};
+
+/** The open workspace's entry, or null on the start page. */
+export function openWorkspaceOf(state: AppState): StateWorkspace | null {
+  return state.workspace === null ? null : STATE_WORKSPACES[state.workspace];
+}

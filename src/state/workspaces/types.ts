@@ -1,0 +1,32 @@
+/**
+ * What the state layer knows of a workspace: its document, its link, when a change of it deserves
+ * its own history entry, and its words for screen readers. `urlSync.ts`, `selectors.ts` and the
+ * persistence read workspaces only through this, so a new workspace is a new file plus one line in
+ * `index.ts`.
+ */
+import type { WorkspaceId } from '../../ids/workspaces';
+import type { LinkState } from '../../permalink/humanForm';
+import type { AppState } from '../store';
+
+/** The kinds of document a workspace works on. */
+export type DocumentKind = 'matrix' | 'pair of matrices' | 'tensor';
+
+export interface StateWorkspace {
+  id: WorkspaceId;
+  document: DocumentKind;
+  /**
+   * The link of the workspace as far as it can be written now. `matrix` is set when the data must
+   * be written out (the URL sync then chooses the human or the compact form, or a reference).
+   */
+  link(state: AppState): LinkState;
+  /** The values the link is made of: when one of them changes (by identity), the link is rewritten. */
+  linkInputs(state: AppState): readonly unknown[];
+  /** Whether going from `previous` to `state` is a deliberate step (its own history entry). */
+  isDeliberate(state: AppState, previous: AppState): boolean;
+  /** The workspace's scene or panel in words, for screen readers. */
+  describe(state: AppState): string;
+  /** Which content the one 3D canvas shows (a key of the scene registry), or null to hide it. */
+  sceneContent(state: AppState): string | null;
+  /** A one-line summary of the saved state for the start page, or null when there is nothing to show. */
+  summary(state: AppState): string | null;
+}

@@ -1,0 +1,26 @@
+/**
+ * The workspace switch in the header: links, so that each workspace has an address, Back and
+ * Forward move between them, and a middle click opens one in a new tab.
+ */
+import { useAppState } from '../state/store';
+import { UI_WORKSPACE_LIST } from './workspaces';
+
+export function WorkspaceNav() {
+  const current = useAppState((s) => s.workspace);
+  return (
+    <nav className="workspace-nav" aria-label="Workspaces">
+      <a href="#" aria-current={current === null ? 'page' : undefined} onClick={(event) => {
+        // "#" alone would leave an empty hash entry; the start page's address is the bare path.
+        event.preventDefault();
+        if (current !== null) window.location.hash = '';
+      }}>
+        Start
+      </a>
+      {UI_WORKSPACE_LIST.map((workspace) => (
+        <a key={workspace.id} href={`#w=${workspace.id}`} aria-current={current === workspace.id ? 'page' : undefined}>
+          {workspace.label}
+        </a>
+      ))}
+    </nav>
+  );
+}

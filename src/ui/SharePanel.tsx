@@ -1,21 +1,19 @@
 /**
- * "Copy link" (also the L key): copies the address, which always describes the current view. Shows
- * the link's form and length, and for matrices written into compact links, the precision and the
- * largest entry error it costs. When the clipboard is not available the link is shown to copy by hand.
+ * "Copy link" (also the L key, bound in keymap.ts): copies the address, which always describes the
+ * current view. Shows the link's form and length, and for matrices written into compact links, the
+ * precision and the largest entry error it costs. When the clipboard is not available the link is
+ * shown to copy by hand.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useAppState } from '../state/store';
 import type { Precision } from '../state/shareSlice';
+import { ariaKeyShortcuts, shortcutText, useKeymap } from './keymap';
 
 const PRECISIONS: Array<{ value: Precision; label: string }> = [
   { value: 'f64', label: 'exact (float64)' },
   { value: 'f32', label: 'float32' },
   { value: 'q8', label: '8-bit' },
 ];
-
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
 
 export function SharePanel() {
   const info = useAppState((s) => s.linkInfo);
@@ -37,19 +35,11 @@ export function SharePanel() {
     }
   }
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key.toLowerCase() !== 'l' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-      event.preventDefault();
-      void copy();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+  useKeymap({ 'copy-link': () => void copy() });
 
   return (
     <div className="share">
-      <button type="button" className="primary" onClick={() => void copy()} title="Copy a link to this view (L)">
+      <button type="button" className="primary" onClick={() => void copy()} title={`Copy a link to this view (${shortcutText('copy-link')})`} aria-keyshortcuts={ariaKeyShortcuts('copy-link')}>
         Copy link
       </button>
       {info.form === 'compact' || (info.form === 'none' && precision !== 'q8') || precision !== 'f64' ? (

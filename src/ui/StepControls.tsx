@@ -1,10 +1,10 @@
 /**
- * Play, pause and scrub the x -> V^T x -> S V^T x -> U S V^T x animation. Keyboard: Space plays or
- * pauses, Left and Right move one stage, anywhere on the page except while typing in a field.
+ * Play, pause and scrub the x -> V^T x -> S V^T x -> U S V^T x animation. Keyboard (bound in
+ * keymap.ts, where it may fire is decided): Space plays or pauses, Left and Right move one stage.
  */
-import { useEffect } from 'react';
 import { appStore, useAppState } from '../state/store';
 import { LAST_STEP, STAGE_NAMES } from '../state/viewSlice';
+import { ariaKeyShortcuts, shortcutText, useKeymap } from './keymap';
 
 const STAGE_TEXT = [
   'The input: the unit circle or sphere.',
@@ -13,48 +13,28 @@ const STAGE_TEXT = [
   'U rotates the axes onto the left singular vectors u_i: the result is A x.',
 ];
 
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLInputElement) return target.type !== 'range' && target.type !== 'button';
-  return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
-}
-
 export function StepControls() {
   const step = useAppState((s) => s.step);
   const playing = useAppState((s) => s.playing);
   const reflection = useAppState((s) => s.svd.result?.map?.reflection ?? false);
   const stage = Math.min(LAST_STEP, Math.floor(step + 1e-9));
 
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
-      const { togglePlay, stepBy } = appStore.getState();
-      if (event.key === ' ' && !(event.target instanceof HTMLButtonElement)) {
-        event.preventDefault();
-        togglePlay();
-      } else if (event.key === 'ArrowRight' && !(event.target instanceof HTMLInputElement)) {
-        event.preventDefault();
-        stepBy(1);
-      } else if (event.key === 'ArrowLeft' && !(event.target instanceof HTMLInputElement)) {
-        event.preventDefault();
-        stepBy(-1);
-      }
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useKeymap({
+    'play-pause': () => appStore.getState().togglePlay(),
+    'step-back': () => appStore.getState().stepBy(-1),
+    'step-forward': () => appStore.getState().stepBy(1),
+  });
 
   const { togglePlay, stepBy, setStep } = appStore.getState();
   return (
     <section className="step-controls" aria-label="Animation">
-      <button type="button" onClick={() => stepBy(-1)} aria-label="Previous stage" title="Previous stage (Left)" disabled={step <= 0}>
+      <button type="button" onClick={() => stepBy(-1)} aria-label="Previous stage" title={`Previous stage (${shortcutText('step-back')})`} aria-keyshortcuts={ariaKeyShortcuts('step-back')} disabled={step <= 0}>
         ◀
       </button>
-      <button type="button" className="play" onClick={togglePlay} aria-label={playing ? 'Pause' : 'Play'} title="Play or pause (Space)">
+      <button type="button" className="play" onClick={togglePlay} aria-label={playing ? 'Pause' : 'Play'} title={`Play or pause (${shortcutText('play-pause')})`} aria-keyshortcuts={ariaKeyShortcuts('play-pause')}>
         {playing ? '❚❚' : '▶'}
       </button>
-      <button type="button" onClick={() => stepBy(1)} aria-label="Next stage" title="Next stage (Right)" disabled={step >= LAST_STEP}>
+      <button type="button" onClick={() => stepBy(1)} aria-label="Next stage" title={`Next stage (${shortcutText('step-forward')})`} aria-keyshortcuts={ariaKeyShortcuts('step-forward')} disabled={step >= LAST_STEP}>
         ▶▶
       </button>
       <label className="scrub">

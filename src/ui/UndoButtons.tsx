@@ -1,35 +1,24 @@
 /**
- * Undo and redo of changes to the matrix (edits, presets, files, pastes): buttons, and Ctrl+Z /
- * Ctrl+Shift+Z (or Ctrl+Y, Cmd on a Mac) outside text fields, where the field's own undo applies.
+ * Undo and redo of changes to the matrix (edits, presets, files, pastes): buttons, and the actions
+ * behind Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y, Cmd on a Mac), bound in keymap.ts outside text fields,
+ * where the field's own undo applies.
  */
-import { useEffect } from 'react';
 import { appStore, useAppState } from '../state/store';
-
-function inTextField(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'range' && (target as HTMLInputElement).type !== 'checkbox'));
-}
+import { ariaKeyShortcuts, shortcutText, useKeymap } from './keymap';
 
 export function UndoButtons() {
   const canUndo = useAppState((s) => s.past.length > 0);
   const canRedo = useAppState((s) => s.future.length > 0);
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || inTextField(event.target)) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) appStore.getState().undo();
-      else if ((key === 'z' && event.shiftKey) || key === 'y') appStore.getState().redo();
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useKeymap({
+    undo: () => appStore.getState().undo(),
+    redo: () => appStore.getState().redo(),
+  });
   return (
     <div className="undo-buttons">
-      <button type="button" disabled={!canUndo} onClick={() => appStore.getState().undo()} title="Undo (Ctrl+Z)">
+      <button type="button" disabled={!canUndo} onClick={() => appStore.getState().undo()} title={`Undo (${shortcutText('undo')})`} aria-keyshortcuts={ariaKeyShortcuts('undo')}>
         Undo
       </button>
-      <button type="button" disabled={!canRedo} onClick={() => appStore.getState().redo()} title="Redo (Ctrl+Shift+Z)">
+      <button type="button" disabled={!canRedo} onClick={() => appStore.getState().redo()} title={`Redo (${shortcutText('redo')})`} aria-keyshortcuts={ariaKeyShortcuts('redo')}>
         Redo
       </button>
     </div>

@@ -26,3 +26,7 @@ export {
 } from './subspaces';
 export { reconstructionResidual, orthogonalityResidual } from './residuals';
 export { blockMeans, rowBlockMeans } from './blockMeans';
+export {
+  type Tensor, tensor, cStrides, elementCount, get, formatShape, assertOrder, unfoldedShape, reshapeOptions,
+} from './tensor';
+export { unfold, fold, reshapeToMatrix, modeProduct, assertFiniteTensor } from './tensorOps';

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { docImagePath } from './docImages';
 import { LinearMapPage } from './pages';
 
 const shared = (name: string) => fileURLToPath(new URL(`../../shared/data/gpt2-small/${name}`, import.meta.url));
@@ -36,6 +37,6 @@ test.describe('attention as subspaces', () => {
     await expect(page.getByTestId('attention-rank')).toContainText('Head 1 of 12', { timeout: 60_000 });
     await expect(page.getByTestId('attention-rank')).toContainText('is 768 × 768 but has rank 64 (head size 64)');
     await expect(page.getByTestId('attention-invariance')).toContainText('only the subspaces matter');
-    await page.screenshot({ path: 'docs/images/attention.png', fullPage: true });
+    await page.screenshot({ path: docImagePath('attention'), fullPage: true });
   });
 });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { docImagePath } from './docImages';
 import { LinearMapPage } from './pages';
 
 test.describe('a 2x2 matrix as a linear map', () => {
@@ -126,6 +127,6 @@ test.describe('a 2x2 matrix as a linear map', () => {
     const app = new LinearMapPage(page);
     await app.open('#m=1.2,0.4,0.3;0.5,1.6,-0.2;0.1,0.4,0.7');
     await expect.poll(() => app.drawnFraction(), { timeout: 15_000 }).toBeGreaterThan(0.01);
-    await page.screenshot({ path: 'docs/images/linear-map.png' });
+    await page.screenshot({ path: docImagePath('linear-map') });
   });
 });

@@ -1,13 +1,15 @@
 /**
  * The pictures in the README and docs/workspace.md, taken from the production build so they show
- * what people get. Each also checks that its view drew something.
+ * what people get. Each also checks that its view drew something. They go to
+ * test-results/screenshots/, and replace docs/images/ only with UPDATE_DOC_IMAGES=1 (see docImages.ts).
  */
 import { expect, test, type Page } from '@playwright/test';
+import { docImagePath } from './docImages';
 import { LinearMapPage } from './pages';
 
 async function shoot(page: Page, name: string) {
   await page.waitForTimeout(600); // let the point glide and labels settle
-  await page.screenshot({ path: `docs/images/${name}.png` });
+  await page.screenshot({ path: docImagePath(name) });
 }
 
 test.describe('screenshots of each view', () => {

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { docImagePath } from './docImages';
 import { LinearMapPage } from './pages';
 
 interface TruncationCase {
@@ -176,5 +177,5 @@ test('draws the compared subspace with A\'s in the 3D map, with its angle', asyn
   await expect(page.getByText(/B's subspace \(θ max = \d+\.\d°\)/)).toBeVisible();
   await expect.poll(() => app.drawnFraction(), { timeout: 15_000 }).toBeGreaterThan(0.01);
   await page.waitForTimeout(300);
-  await page.screenshot({ path: 'docs/images/compare-map.png' });
+  await page.screenshot({ path: docImagePath('compare-map') });
 });

@@ -1,7 +1,7 @@
 /**
  * SVD of real model weights from ../shared/data (GPT-2 position embeddings, the stories260K model),
- * against numpy's singular values (src/core/__fixtures__/real_data_singular_values.json). Skipped,
- * with a message, where the data folder is absent.
+ * against numpy's singular values (src/core/__fixtures__/real_data_singular_values.json). Where the
+ * data folder is absent, each case is reported as skipped (describe.skipIf), named after its file.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ function readNpy(path: URL): { shape: number[]; values: Float32Array | Float64Ar
   throw new Error(`${path}: dtype ${descr} is not supported by the test reader`);
 }
 
-describe.skipIf(!present)('svd on real weights in ../shared/data', () => {
+describe.skipIf(!present)('svd on real weights in ../shared/data (skipped where that folder is absent)', () => {
   for (const c of fixtures.cases) {
     it(`${c.file}${c.layer === null ? '' : `[${c.layer}]`} (${c.rows} x ${c.cols})`, () => {
       const { values } = readNpy(new URL(c.file, DATA));
@@ -43,9 +43,3 @@ describe.skipIf(!present)('svd on real weights in ../shared/data', () => {
     });
   }
 });
-
-if (!present) {
-  describe('svd on real weights', () => {
-    it.skip('skipped: ../shared/data is absent (the real-data test needs the shared data folder)', () => {});
-  });
-}

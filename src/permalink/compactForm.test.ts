@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { upgradeLegacyView } from './linkState';
 import { decodeCompactHash, encodeCompactHash, quantise } from './compactForm';
 import { decodeHumanHash } from './humanForm';
 import fixtures from './__fixtures__/v1-links.json';
@@ -25,7 +26,7 @@ describe('compact link form', () => {
   it('round-trips attention weights and a comparison matrix of files, by reference', async () => {
     const ref = (entry: string, c: string) => ({ file: 'gpt2.safetensors', size: 548105171, entry, slice: [], sha256: c.repeat(64) });
     const state = {
-      matrix: matrix(13, 13, (k) => k), view: 'attention' as const,
+      matrix: matrix(13, 13, (k) => k), workspace: 'attention' as const,
       attentionFiles: { headSize: 64, head: 3, layout: 'x-times-w' as const, query: { ...ref('h.0.attn.c_attn.weight', 'a'), fused: true }, key: { ...ref('h.0.attn.c_attn.weight', 'a'), fused: true } },
       compareFile: { side: 'column' as const, second: ref('h.1.mlp.c_fc.weight', 'b') },
     };
@@ -74,7 +75,8 @@ describe('compact link form', () => {
     expect(Array.from(decoded.value.matrix!.data)).toEqual(fixture.data);
     expect(decoded.value.rank).toBe('rank' in fixture ? fixture.rank : undefined);
     // Links made after the view keys grew (axes, method, analyses on arrays of files) keep them.
-    if ('view' in fixture) expect(decoded.value).toMatchObject(fixture.view as object);
+    // Links made before workspaces (`view: 'attention'`) open the attention workspace.
+    if ('view' in fixture) expect(decoded.value).toMatchObject(upgradeLegacyView(fixture.view as Record<string, unknown>));
   });
 
   it.each([
@@ -127,7 +129,67 @@ describe('compact link form', () => {
     if (!bomb.ok) expect(bomb.problems[0]).toMatch(/more than/);
   });
 
-  it('survives 10,000 random and mutated links: no exception, none over a second', async () => {
+  it('refuses links and matrices beyond its bounds before decoding them', async () => {
+    // Over 2,000,000 characters: refused by length, before base64 or inflating.
+    const long = await decodeCompactHash(`#v1.${'A'.repeat(2_000_001)}`);
+    expect(long).toEqual({ ok: false, problems: ['The link is 2000001 characters long; at most 2000000 are read.'] });
+    // A header claiming 2048 x 2048 entries (over 2^21) is refused before its data is read.
+    const huge = await decodeCompactHash(await link(payload({ rows: 2048, cols: 2048, dtype: 'q8', scale: 1 }, 0)));
+    expect(huge).toEqual({ ok: false, problems: ["The link's matrix has 4194304 entries; at most 2097152 are read."] });
+  });
+
+  it('round-trips random small matrices: f64 exactly, f32 as Math.fround, q8 within its stated error', async () => {
+    const entries = (min: number, max: number) => fc.array(fc.double({ min, max, noNaN: true }), { minLength: 36, maxLength: 36 });
+    const shape = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }));
+    const decodedData = async (hash: string) => {
+      const decoded = await decodeCompactHash(hash);
+      if (!decoded.ok) throw new Error(decoded.problems.join(' '));
+      return decoded.value;
+    };
+    await fc.assert(
+      fc.asyncProperty(shape, entries(-Number.MAX_VALUE, Number.MAX_VALUE), fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }), async ([rows, cols], pool, rank) => {
+        const a = matrix(rows, cols, (k) => pool[k]);
+        const state = rank === undefined ? { matrix: a } : { matrix: a, rank };
+        const { hash, maxError } = await encodeCompactHash(state, 'f64');
+        expect(maxError).toBe(0);
+        // toEqual tells -0 from 0: the bytes come back exactly.
+        expect(await decodedData(hash)).toEqual(state);
+      }),
+      { seed: 20261123, numRuns: 200 },
+    );
+    await fc.assert(
+      fc.asyncProperty(shape, entries(-1e30, 1e30), async ([rows, cols], pool) => {
+        const a = matrix(rows, cols, (k) => pool[k]);
+        const { hash, maxError } = await encodeCompactHash({ matrix: a }, 'f32');
+        const back = (await decodedData(hash)).matrix!;
+        expect([back.rows, back.cols]).toEqual([rows, cols]);
+        expect(Array.from(back.data)).toEqual(Array.from(a.data, Math.fround));
+        expect(maxError).toBe(Math.max(0, ...Array.from(a.data, (x) => Math.abs(Math.fround(x) - x))));
+      }),
+      { seed: 20261124, numRuns: 200 },
+    );
+    // Entries below 1e-300 become 0 here: when the largest |entry| is under about 6e-322, the scale
+    // largest / 127 underflows to 0 and the link cannot be read back (a known gap of quantise).
+    await fc.assert(
+      fc.asyncProperty(shape, entries(-1e6, 1e6), async ([rows, cols], pool) => {
+        const a = matrix(rows, cols, (k) => (Math.abs(pool[k]) < 1e-300 ? 0 : pool[k]));
+        const { hash, maxError } = await encodeCompactHash({ matrix: a }, 'q8');
+        const back = (await decodedData(hash)).matrix!;
+        const largest = Math.max(...Array.from(a.data, Math.abs));
+        let worst = 0;
+        for (let k = 0; k < a.data.length; k++) worst = Math.max(worst, Math.abs(back.data[k] - a.data[k]));
+        expect(worst).toBeLessThanOrEqual(maxError * (1 + 1e-12));
+        // Rounding to the nearest of 255 levels: at most half a step, (largest / 127) / 2.
+        expect(maxError).toBeLessThanOrEqual((largest / 254) * (1 + 1e-12));
+        // The largest entry is a level itself (127 steps), so it comes back to rounding.
+        const top = Array.from(a.data, Math.abs).indexOf(largest);
+        expect(Math.abs(back.data[top])).toBeCloseTo(largest, 6);
+      }),
+      { seed: 20261125, numRuns: 200 },
+    );
+  });
+
+  it('survives 10,000 random and mutated links: no exception, and every verdict is well formed', async () => {
     const valid = await Promise.all([
       encodeCompactHash({ matrix: matrix(5, 4, (k) => k / 3), rank: 2 }, 'f64'),
       encodeCompactHash({ matrix: matrix(16, 16, (k) => Math.sin(k)) }, 'q8'),
@@ -153,14 +215,20 @@ describe('compact link form', () => {
       ),
       { seed: 20261123, numRuns: 10_000 },
     );
-    let slowest = 0;
+    let refused = 0;
     for (const hash of samples) {
-      const started = performance.now();
       const result = hash.startsWith('#v1.') ? await decodeCompactHash(hash) : decodeHumanHash(hash);
-      slowest = Math.max(slowest, performance.now() - started);
-      expect(result === null || typeof result.ok === 'boolean').toBe(true);
+      if (result === null) continue; // an empty hash: nothing to read
+      if (result.ok) {
+        expect(result.value).toBeTypeOf('object');
+      } else {
+        refused++;
+        // A refusal says why, in words.
+        expect(result.problems.length).toBeGreaterThan(0);
+        for (const problem of result.problems) expect(problem).toMatch(/\w/);
+      }
     }
-    expect(samples).toHaveLength(10_000);
-    expect(slowest).toBeLessThan(1000);
+    // Random text and mutated links are mostly refused, not silently read as something.
+    expect(refused).toBeGreaterThan(samples.length / 2);
   });
 });

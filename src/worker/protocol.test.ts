@@ -1,15 +1,15 @@
 /**
  * The client and the host wired together in-process, with a fake worker that can crash, so the
  * protocol's promises (latest wins, cancellation, errors, restarts, transfers) are tested without
- * a browser.
+ * a browser. Every delay (message passing, the jobs' waits, the hard-cancel deadline) runs on
+ * Vitest's fake timers, so the tests say exactly when things happen and never race the clock.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createComputeClient, JobCancelledError, JobFailedError, type WorkerEndpoint } from './client';
 import { createWorkerHost, type AnyHandlers } from './host';
 import { JobCancelled, type FromWorker, type JobContext, type ToWorker } from './protocol';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 
 interface FakeWorld {
   spawned: number;
@@ -79,7 +79,14 @@ const handlers = {
 type LooseClient = { run: (kind: string, input: unknown, options?: object) => { id: number; promise: Promise<unknown>; cancel(): void } };
 
 let dispose: (() => void) | null = null;
-afterEach(() => dispose?.());
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  dispose?.();
+  dispose = null;
+  vi.useRealTimers();
+});
 
 function setup(hardCancelMs = 50) {
   const world: FakeWorld = { spawned: 0, transferred: [], endpoints: [] };
@@ -88,10 +95,25 @@ function setup(hardCancelMs = 50) {
   return { client, loose: client as unknown as LooseClient, world };
 }
 
+/** Moves the fake clock on by `ms`, running every timer due and the promise callbacks between them. */
+const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+
+/** Whether a promise has settled yet (it is observed from now on, so a rejection is handled). */
+function watch(promise: Promise<unknown>): () => boolean {
+  let settled = false;
+  promise.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  return () => settled;
+}
+
 describe('compute protocol', () => {
   it('runs a job and moves the result buffers in the transfer list', async () => {
     const { loose, world } = setup();
-    const output = (await loose.run('double', { values: new Float64Array([1, 2, 3]) }).promise) as { values: Float64Array };
+    const done = loose.run('double', { values: new Float64Array([1, 2, 3]) }).promise;
+    await vi.runAllTimersAsync();
+    const output = (await done) as { values: Float64Array };
     expect(Array.from(output.values)).toEqual([2, 4, 6]);
     expect(world.transferred.some((list) => list.length === 1 && list[0].byteLength === 24)).toBe(true);
   });
@@ -99,74 +121,109 @@ describe('compute protocol', () => {
   it('reports progress and start', async () => {
     const { loose } = setup();
     const seen: string[] = [];
-    await loose.run('cooperative', { steps: 3 }, { onStart: () => seen.push('start'), onProgress: (_f: number, stage: string) => seen.push(stage) }).promise;
+    const done = loose.run('cooperative', { steps: 3 }, { onStart: () => seen.push('start'), onProgress: (_f: number, stage: string) => seen.push(stage) }).promise;
+    await vi.runAllTimersAsync();
+    await expect(done).resolves.toBe('finished');
     expect(seen).toEqual(['start', 'step 0', 'step 1', 'step 2']);
   });
 
   it('turns a thrown error into a readable message', async () => {
     const { loose } = setup();
-    await expect(loose.run('fail', {}).promise).rejects.toThrow(new JobFailedError('svd: entry (1, 2) is NaN in a 2 x 2 matrix'));
+    const failed = expect(loose.run('fail', {}).promise).rejects.toThrow(new JobFailedError('svd: entry (1, 2) is NaN in a 2 x 2 matrix'));
+    await vi.runAllTimersAsync();
+    await failed;
   });
 
   it('fails an unknown job kind cleanly', async () => {
     const { loose } = setup();
-    await expect(loose.run('nonsense', {}).promise).rejects.toThrow(/unknown job kind "nonsense"/);
+    const failed = expect(loose.run('nonsense', {}).promise).rejects.toThrow(/unknown job kind "nonsense"/);
+    await vi.runAllTimersAsync();
+    await failed;
   });
 
   it('lets the latest job in a slot win', async () => {
-    const { loose } = setup(10_000);
+    const { loose, client } = setup();
     const first = loose.run('slow', { ms: 30, tag: 'first' }, { slot: 'svd' });
     const second = loose.run('slow', { ms: 1, tag: 'second' }, { slot: 'svd' });
     const third = loose.run('slow', { ms: 1, tag: 'third' }, { slot: 'svd' });
-    await expect(first.promise).rejects.toBeInstanceOf(JobCancelledError);
-    await expect(second.promise).rejects.toBeInstanceOf(JobCancelledError);
-    await expect(third.promise).resolves.toBe('third');
+    const outcomes = Promise.allSettled([first.promise, second.promise, third.promise]);
+    await vi.runAllTimersAsync();
+    const [a, b, c] = await outcomes;
+    expect(a.status === 'rejected' && a.reason).toBeInstanceOf(JobCancelledError);
+    expect(b.status === 'rejected' && b.reason).toBeInstanceOf(JobCancelledError);
+    expect(c).toEqual({ status: 'fulfilled', value: 'third' });
+    // Superseded before they started: dropped in the worker, no hard cancel.
+    expect(client.restarts()).toBe(0);
   });
 
   it('keeps jobs of different slots independent', async () => {
     const { loose } = setup();
     const a = loose.run('slow', { ms: 1, tag: 'a' }, { slot: 'one' });
     const b = loose.run('slow', { ms: 1, tag: 'b' }, { slot: 'two' });
-    await expect(Promise.all([a.promise, b.promise])).resolves.toEqual(['a', 'b']);
+    const both = Promise.all([a.promise, b.promise]);
+    await vi.runAllTimersAsync();
+    await expect(both).resolves.toEqual(['a', 'b']);
   });
 
   it('drops a job cancelled before it starts', async () => {
     const { loose, client } = setup();
-    const job = loose.run('slow', { ms: 1, tag: 'never' });
+    let started = false;
+    const job = loose.run('slow', { ms: 1, tag: 'never' }, { onStart: () => (started = true) });
     job.cancel();
     await expect(job.promise).rejects.toBeInstanceOf(JobCancelledError);
-    await wait(20);
+    await vi.runAllTimersAsync();
     expect(client.pendingCount()).toBe(0);
-  });
-
-  it('stops a cooperative running job at its next check', async () => {
-    const { loose, client } = setup(10_000);
-    const job = loose.run('cooperative', { steps: 1000 }, {});
-    await wait(20);
-    job.cancel();
-    await expect(job.promise).rejects.toBeInstanceOf(JobCancelledError);
-    // The cooperative job stopped by itself: no restart was needed and the next job runs.
-    await expect(loose.run('slow', { ms: 1, tag: 'next' }).promise).resolves.toBe('next');
+    expect(started).toBe(false);
     expect(client.restarts()).toBe(0);
   });
 
-  it('restarts the worker when a cancelled job keeps it busy, and re-sends the others', async () => {
+  it('stops a cooperative running job at its next check', async () => {
+    const { loose, client } = setup();
+    const job = loose.run('cooperative', { steps: 1000 }, {});
+    await advance(20); // four of its 5 ms steps
+    job.cancel();
+    await expect(job.promise).rejects.toBeInstanceOf(JobCancelledError);
+    // The cooperative job stops at its next check (within one 5 ms step), well before the 50 ms
+    // hard cancel: the next job has run without a restart.
+    const next = loose.run('slow', { ms: 1, tag: 'next' });
+    const nextDone = watch(next.promise);
+    await advance(10);
+    expect(nextDone()).toBe(true);
+    await expect(next.promise).resolves.toBe('next');
+    expect(client.restarts()).toBe(0);
+  });
+
+  it('restarts the worker when a cancelled job keeps it busy, at the hard-cancel deadline, and re-sends the others', async () => {
     const { loose, client, world } = setup(20);
     const long = loose.run('slow', { ms: 400, tag: 'long' }, { slot: 'svd' });
-    await wait(30); // let it start
+    await advance(30); // it has started
     const next = loose.run('slow', { ms: 1, tag: 'next' }, { slot: 'svd' });
+    const nextDone = watch(next.promise);
     await expect(long.promise).rejects.toBeInstanceOf(JobCancelledError);
-    await expect(next.promise).resolves.toBe('next');
+    await advance(19);
+    expect(client.restarts()).toBe(0);
+    expect(nextDone()).toBe(false); // queued behind the busy job
+    await advance(1);
     expect(client.restarts()).toBe(1);
     expect(world.spawned).toBe(2);
+    await advance(5);
+    expect(nextDone()).toBe(true);
+    await expect(next.promise).resolves.toBe('next');
   });
 
   it('lets a non-interruptible cancelled job finish instead of restarting the worker', async () => {
     const { loose, client } = setup(20);
     const long = loose.run('slow', { ms: 120, tag: 'long' }, { slot: 'file', interruptible: false });
-    await wait(30);
+    await advance(30);
     const next = loose.run('slow', { ms: 1, tag: 'next' }, { slot: 'file', interruptible: false });
+    const nextDone = watch(next.promise);
     await expect(long.promise).rejects.toBeInstanceOf(JobCancelledError);
+    // Far past the 20 ms deadline the worker still runs the long job (it started at 0, takes 120 ms).
+    await advance(80);
+    expect(nextDone()).toBe(false);
+    expect(client.restarts()).toBe(0);
+    await advance(15);
+    expect(nextDone()).toBe(true);
     await expect(next.promise).resolves.toBe('next');
     expect(client.restarts()).toBe(0);
   });
@@ -176,20 +233,28 @@ describe('compute protocol', () => {
     let heard = 0;
     client.onRestart(() => heard++);
     const long = loose.run('slow', { ms: 400, tag: 'long' }, { slot: 'svd' });
-    await wait(30);
-    loose.run('slow', { ms: 1, tag: 'next' }, { slot: 'svd' });
+    await advance(30);
+    const next = loose.run('slow', { ms: 1, tag: 'next' }, { slot: 'svd' });
     await expect(long.promise).rejects.toBeInstanceOf(JobCancelledError);
-    await wait(50);
+    await advance(19);
+    expect(heard).toBe(0);
+    await advance(1);
+    expect(heard).toBe(1);
+    await advance(5);
+    await expect(next.promise).resolves.toBe('next');
     expect(heard).toBe(1);
   });
 
   it('fails pending jobs cleanly when the worker dies, then works again', async () => {
     const { loose, client } = setup();
-    const crashing = loose.run('crash', {});
-    const queued = loose.run('slow', { ms: 1, tag: 'queued' });
-    await expect(crashing.promise).rejects.toThrow(/stopped unexpectedly \(simulated crash\)/);
-    await expect(queued.promise).rejects.toBeInstanceOf(JobFailedError);
+    const crashing = expect(loose.run('crash', {}).promise).rejects.toThrow(/stopped unexpectedly \(simulated crash\)/);
+    const queued = expect(loose.run('slow', { ms: 1, tag: 'queued' }).promise).rejects.toBeInstanceOf(JobFailedError);
+    await vi.runAllTimersAsync();
+    await crashing;
+    await queued;
     expect(client.restarts()).toBe(1);
-    await expect(loose.run('slow', { ms: 1, tag: 'after' }).promise).resolves.toBe('after');
+    const after = loose.run('slow', { ms: 1, tag: 'after' }).promise;
+    await vi.runAllTimersAsync();
+    await expect(after).resolves.toBe('after');
   });
 });

@@ -1,10 +1,54 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRandom, matrixWithSpectrum, randomMatrix } from '../core';
-import { runSvdJob } from './svdJob';
+import { runSvdJob, type SvdJobOutput } from './svdJob';
 import { holdMatrix } from './heldMatrices';
 import type { JobContext } from './protocol';
 
 const context: JobContext = { progress: () => undefined, isCancelled: () => false };
+
+/** numpy's thin SVDs (scripts/fixtures/make_svd_fixtures.py): A, s, and U, V^T to 11 digits. */
+interface NumpyCase { name: string; rows: number; cols: number; a: number[]; s: number[]; u: number[]; vt: number[] }
+const numpy = (JSON.parse(readFileSync(new URL('../core/__fixtures__/svd_numpy.json', import.meta.url), 'utf8')) as { svd: NumpyCase[] }).svd;
+const numpyCase = (name: string) => numpy.find((c) => c.name === name)!;
+
+/**
+ * The job's thin SVD against numpy's: singular values to 1e-12 relative, each singular vector
+ * parallel to numpy's (up to sign; numpy's are stored to 11 digits), and U S V^T = A with
+ * orthonormal U and V, to a small multiple of eps.
+ */
+function expectNumpySvd(output: SvdJobOutput, c: NumpyCase) {
+  const { rows: m, cols: n } = c;
+  const p = Math.min(m, n);
+  expect([output.rows, output.cols, output.p, output.complete]).toEqual([m, n, p, true]);
+  c.s.forEach((sigma, i) => expect(Math.abs(output.s[i] - sigma)).toBeLessThanOrEqual(1e-12 * sigma));
+  for (let k = 0; k < p; k++) {
+    let du = 0;
+    let dv = 0;
+    for (let i = 0; i < m; i++) du += output.u[i * p + k] * c.u[i * p + k];
+    for (let j = 0; j < n; j++) dv += output.v[j * p + k] * c.vt[k * n + j];
+    expect(Math.abs(Math.abs(du) - 1)).toBeLessThan(1e-9);
+    expect(Math.abs(Math.abs(dv) - 1)).toBeLessThan(1e-9);
+  }
+  let worst = 0;
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let x = 0;
+      for (let k = 0; k < p; k++) x += output.u[i * p + k] * output.s[k] * output.v[j * p + k];
+      worst = Math.max(worst, Math.abs(x - c.a[i * n + j]));
+    }
+  }
+  expect(worst).toBeLessThan(50 * Number.EPSILON * c.s[0]);
+  for (const [q, dim] of [[output.u, m], [output.v, n]] as const) {
+    for (let k = 0; k < p; k++) {
+      for (let l = 0; l < p; l++) {
+        let dot = 0;
+        for (let i = 0; i < dim; i++) dot += q[i * p + k] * q[i * p + l];
+        expect(Math.abs(dot - (k === l ? 1 : 0))).toBeLessThan(50 * Number.EPSILON);
+      }
+    }
+  }
+}
 
 describe('svd job', () => {
   const a = randomMatrix(40, 25, createRandom(11));
@@ -42,11 +86,18 @@ describe('svd job', () => {
     expect(small).toMatchObject({ p: 25, complete: true, method: { kind: 'exact' } });
   });
 
-  it('uses a held matrix by key, and says when it is gone', () => {
-    const key = holdMatrix('test:a', a);
-    const byKey = runSvdJob({ rows: 40, cols: 25, heldKey: key }, context).output;
-    const byData = runSvdJob({ rows: 40, cols: 25, data: a.data.slice() }, context).output;
-    expect(Array.from(byKey.s)).toEqual(Array.from(byData.s));
+  it.each(['reference 2x2', 'random 6x4', 'random 4x6', 'random 40x34 (Golub-Kahan)'])('agrees with numpy on "%s", given the data', (name) => {
+    const c = numpyCase(name);
+    expectNumpySvd(runSvdJob({ rows: c.rows, cols: c.cols, data: Float64Array.from(c.a) }, context).output, c);
+  });
+
+  it('uses a held matrix by key (its own copy), and says when it is gone', () => {
+    const c = numpyCase('random 12x12');
+    const data = Float64Array.from(c.a);
+    const key = holdMatrix('test:numpy-12x12', { rows: 12, cols: 12, data });
+    data.fill(0); // the worker holds a copy: the caller's buffer may be transferred or reused
+    expectNumpySvd(runSvdJob({ rows: 12, cols: 12, heldKey: key }, context).output, c);
+    expect(() => runSvdJob({ rows: 12, cols: 11, heldKey: key }, context)).toThrow(/The held matrix is 12 x 12, not 12 x 11/);
     expect(() => runSvdJob({ rows: 40, cols: 25, heldKey: 'test:gone' }, context)).toThrow(/no longer holds/);
   });
 });

@@ -81,6 +81,27 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
   return out;
 }
 
+/** The smallest positive double normal numbers have: scales below it lose precision. */
+const MIN_NORMAL = 2 ** -1022;
+
+/**
+ * The step of the q8 levels for entries up to `largest` in magnitude: `largest / 127`, so the
+ * largest entry is level ±127. When that step would be subnormal it is rounded up to a whole
+ * number of `Number.MIN_VALUE` instead: `largest / 127` would underflow to 0 (a scale the decoder
+ * refuses) or round down so far that the largest entry needs more than 127 levels. Subnormals are
+ * whole multiples of `Number.MIN_VALUE`, so the levels then land on representable numbers exactly.
+ */
+function q8Scale(largest: number): number {
+  if (!(largest > 0)) return 1;
+  const scale = largest / 127;
+  if (scale >= MIN_NORMAL) return scale;
+  // largest < 127 * 2^-1022, so it is a whole number of Number.MIN_VALUE below 2^59 (exact).
+  const units = largest / Number.MIN_VALUE;
+  let step = Math.ceil(units / 127);
+  if (step * 127 < units) step += 1; // units / 127 may have rounded down onto a whole number
+  return step * Number.MIN_VALUE;
+}
+
 /** The entries as stored at a precision, and the largest error that costs. */
 export function quantise(data: ArrayLike<number>, precision: Precision): { bytes: Uint8Array; scale?: number; maxError: number } {
   const n = data.length;
@@ -100,7 +121,7 @@ export function quantise(data: ArrayLike<number>, precision: Precision): { bytes
   }
   let largest = 0;
   for (let i = 0; i < n; i++) largest = Math.max(largest, Math.abs(data[i]));
-  const scale = largest > 0 ? largest / 127 : 1;
+  const scale = q8Scale(largest);
   const out = new Int8Array(n);
   let maxError = 0;
   for (let i = 0; i < n; i++) {

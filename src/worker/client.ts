@@ -5,6 +5,8 @@
  * - Jobs in the same slot supersede each other (latest wins): starting one cancels the previous.
  * - A cancelled job that is still running after `hardCancelMs` is stopped by restarting the worker
  *   (JavaScript cannot interrupt a synchronous computation); the other pending jobs are re-sent.
+ *   Its deadline is dropped as soon as the worker reports that the job ended, so a job that stops
+ *   on its own never costs a restart later.
  * - A worker that dies is restarted and every pending job fails with a readable message.
  */
 import type { FromWorker, JobInput, JobKind, JobOutput, ToWorker } from './protocol';
@@ -87,7 +89,12 @@ export function createComputeClient(spawn: () => WorkerEndpoint, clientOptions: 
   const slots = new Map<string, number>();
   let nextId = 1;
   let restartCount = 0;
-  let hardCancelTimer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * Hard-cancel deadlines of cancelled jobs the worker is still running, by job id. The client
+   * settles a job when it is cancelled, but the worker still sends the job's last message
+   * ('cancelled', 'result' or 'error') when it ends: that message clears the deadline.
+   */
+  const hardCancelTimers = new Map<number, ReturnType<typeof setTimeout>>();
   const restartListeners = new Set<() => void>();
   let endpoint = connect();
 
@@ -106,7 +113,20 @@ export function createComputeClient(spawn: () => WorkerEndpoint, clientOptions: 
     return job;
   }
 
+  function clearHardCancelTimers(): void {
+    for (const timer of hardCancelTimers.values()) clearTimeout(timer);
+    hardCancelTimers.clear();
+  }
+
   function receive(message: FromWorker): void {
+    if (message.type === 'result' || message.type === 'error' || message.type === 'cancelled') {
+      // The job has ended in the worker: if it was cancelled while running, it needs no hard cancel.
+      const timer = hardCancelTimers.get(message.id);
+      if (timer !== undefined) {
+        clearTimeout(timer);
+        hardCancelTimers.delete(message.id);
+      }
+    }
     const job = pending.get(message.id);
     if (!job) return; // a late message for a job already settled (cancelled, or lost in a restart)
     switch (message.type) {
@@ -131,8 +151,7 @@ export function createComputeClient(spawn: () => WorkerEndpoint, clientOptions: 
 
   /** Replaces the worker; `failure` fails every pending job, otherwise they are re-sent. */
   function restart(failure?: string): void {
-    if (hardCancelTimer) clearTimeout(hardCancelTimer);
-    hardCancelTimer = null;
+    clearHardCancelTimers();
     endpoint.onmessage = null;
     endpoint.onerror = null;
     endpoint.terminate();
@@ -157,12 +176,12 @@ export function createComputeClient(spawn: () => WorkerEndpoint, clientOptions: 
     if (!job) return;
     job.reject(new JobCancelledError(id));
     endpoint.postMessage({ type: 'cancel', id }, []);
-    if (job.started && hardCancelTimer === null && job.options.interruptible !== false) {
-      // The worker is busy with this job; if it does not finish soon, stop it the hard way.
-      hardCancelTimer = setTimeout(() => {
-        hardCancelTimer = null;
+    if (job.started && job.options.interruptible !== false) {
+      // The worker is busy with this job; if it does not end soon, stop it the hard way.
+      hardCancelTimers.set(id, setTimeout(() => {
+        hardCancelTimers.delete(id);
         restart();
-      }, hardCancelMs);
+      }, hardCancelMs));
     }
   }
 
@@ -191,7 +210,7 @@ export function createComputeClient(spawn: () => WorkerEndpoint, clientOptions: 
       return () => restartListeners.delete(listener);
     },
     dispose() {
-      if (hardCancelTimer) clearTimeout(hardCancelTimer);
+      clearHardCancelTimers();
       for (const job of [...pending.values()]) settle(job.id)?.reject(new JobCancelledError(job.id));
       endpoint.terminate();
     },

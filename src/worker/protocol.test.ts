@@ -228,6 +228,47 @@ describe('compute protocol', () => {
     expect(client.restarts()).toBe(0);
   });
 
+  it('forgets the hard-cancel deadline of a cancelled job that stopped on its own', async () => {
+    const { loose, client, world } = setup(20);
+    const job = loose.run('cooperative', { steps: 1000 }, { slot: 'file' });
+    await advance(12); // started, two of its 5 ms steps in
+    job.cancel();
+    await expect(job.promise).rejects.toBeInstanceOf(JobCancelledError);
+    // The cooperative job stops at its next check; then a job that must not be interrupted (it reads
+    // the files the worker holds) runs far past the cancelled job's 20 ms deadline.
+    const next = loose.run('slow', { ms: 100, tag: 'next' }, { slot: 'file', interruptible: false });
+    const nextDone = watch(next.promise);
+    await advance(60);
+    expect(client.restarts()).toBe(0);
+    expect(nextDone()).toBe(false);
+    await advance(60);
+    expect(nextDone()).toBe(true);
+    await expect(next.promise).resolves.toBe('next');
+    expect(client.restarts()).toBe(0);
+    expect(world.spawned).toBe(1);
+  });
+
+  it('gives a job cancelled after an earlier cancelled job stopped its own full hard-cancel deadline', async () => {
+    const { loose, client } = setup(20);
+    const first = loose.run('cooperative', { steps: 1000 }, { slot: 'svd' });
+    await advance(12);
+    const second = loose.run('slow', { ms: 400, tag: 'second' }, { slot: 'svd' }); // cancels the first
+    await expect(first.promise).rejects.toBeInstanceOf(JobCancelledError);
+    await advance(10); // the first has stopped at its next check and the second has started
+    const third = loose.run('slow', { ms: 1, tag: 'third' }, { slot: 'svd' }); // cancels the stuck second
+    const thirdDone = watch(third.promise);
+    await expect(second.promise).rejects.toBeInstanceOf(JobCancelledError);
+    // The first job's deadline (12 + 20 ms) has passed without a restart; the second gets 20 ms from its cancel.
+    await advance(19);
+    expect(client.restarts()).toBe(0);
+    await advance(1);
+    expect(client.restarts()).toBe(1);
+    await advance(5);
+    expect(thirdDone()).toBe(true);
+    await expect(third.promise).resolves.toBe('third');
+    expect(client.restarts()).toBe(1);
+  });
+
   it('tells listeners about a restart', async () => {
     const { loose, client } = setup(20);
     let heard = 0;

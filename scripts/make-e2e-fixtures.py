@@ -69,3 +69,17 @@ print("wrote e2e/fixtures/small.npy, model.safetensors, files.json")
 wide = np.array([[np.sin(0.3 * i + 0.7 * j) + 0.01 * i for j in range(50)] for i in range(60)])
 np.save("e2e/fixtures/wide.npy", wide)
 print("wrote e2e/fixtures/wide.npy")
+
+# A 3-D array (8 x 10 x 12) opened as a matrix by its mode-3 unfolding (TensorLy's convention:
+# mode n's fibres are the columns, np.moveaxis(t, n, 0).reshape(t.shape[n], -1)); 960 entries, too
+# many to inline in a link, so links name the file, the unfolding and the hash.
+rng = np.random.default_rng(11)
+cube = rng.standard_normal((8, 10, 12)) * np.linspace(1.0, 3.0, 12)
+np.save("e2e/fixtures/cube.npy", cube)
+unfolded = np.moveaxis(cube, 2, 0).reshape(12, -1)
+with open("e2e/fixtures/files.json") as f:
+    files = json.load(f)
+files["cube mode-3 unfolding"] = np.linalg.svd(unfolded, compute_uv=False).tolist()
+with open("e2e/fixtures/files.json", "w") as f:
+    json.dump(files, f, indent=2)
+print("wrote e2e/fixtures/cube.npy")

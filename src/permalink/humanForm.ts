@@ -34,13 +34,15 @@ function matrixText({ rows, cols, data }: LinkMatrix): string {
 
 /** The keys of a reference, each prefixed (`q` for the query, `k` for the key, `b` for a second matrix). */
 function refParts(ref: LinkRef, prefix: string): string[] {
-  const { url, file, size, entry, slice, sha256, fused } = ref;
+  const { url, file, size, entry, slice, unfold, reshape, sha256, fused } = ref;
   const parts: string[] = [];
   if (url !== undefined) parts.push(`${prefix}src=${encodeURIComponent(url)}`);
   if (file !== undefined) parts.push(`${prefix}file=${encodeURIComponent(file)}`);
   if (size !== undefined) parts.push(`${prefix}size=${size}`);
   parts.push(`${prefix}entry=${encodeURIComponent(entry)}`);
   if (slice.length > 0) parts.push(`${prefix}slice=${slice.join(',')}`);
+  if (unfold !== undefined) parts.push(`${prefix}unfold=${unfold + 1}`);
+  if (reshape !== undefined) parts.push(`${prefix}reshape=${reshape}`);
   parts.push(`${prefix}sha256=${sha256}`);
   if (fused) parts.push(`${prefix}fused=1`);
   return parts;

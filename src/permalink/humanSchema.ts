@@ -18,7 +18,7 @@ const FILE_COMPARISON = /^(row|column),file$/;
 const RANDOMIZED = /^rand,(\d{1,5}),(\d{1,4}),(\d{1,2}),(\d{1,10})$/;
 /** Prefixes of the reference keys: the matrix itself, the query, the key, a second matrix. */
 const REF_PREFIXES = { ref: '', query: 'q', key: 'k', second: 'b' } as const;
-const REF_KEYS = { url: 'src', file: 'file', size: 'size', entry: 'entry', slice: 'slice', sha256: 'sha256', fused: 'fused' } as const;
+const REF_KEYS = { url: 'src', file: 'file', size: 'size', entry: 'entry', slice: 'slice', unfold: 'unfold', reshape: 'reshape', sha256: 'sha256', fused: 'fused' } as const;
 /** Keys that are not preset parameters: the view's, and the analyses' references (qsrc, bentry, …). */
 const STATE_KEYS = new Set([
   'w', 'm', 'p', 'r', 'svd', 'view', 'of', 'step', 'axes', 'sub', 'cam', 'att', 'cmp',
@@ -74,13 +74,15 @@ function refTextSchema(prefix: string) {
       [`${prefix}size`]: keyText(`${prefix}size`, /^\d{1,15}$/, 'a whole number of bytes (the file size)').transform(Number).optional(),
       [`${prefix}entry`]: z.string().default(''),
       [`${prefix}slice`]: keyText(`${prefix}slice`, /^\d{1,9}(,\d{1,9}){0,7}$/, 'indices separated by commas (the slice)').transform((t) => t.split(',').map(Number)).optional(),
+      [`${prefix}unfold`]: keyText(`${prefix}unfold`, /^[1-9]\d?$/, 'a mode counted from 1 (the unfolding)').transform((t) => Number(t) - 1).optional(),
+      [`${prefix}reshape`]: keyText(`${prefix}reshape`, /^\d{1,10}$/, 'a whole number of rows (the reshape)').transform(Number).optional(),
       [`${prefix}sha256`]: z.string().default(''),
       [`${prefix}fused`]: keyText(`${prefix}fused`, /^1$/, '1 (a fused query-key-value projection)').optional(),
     })
     .transform((t) => {
       const value = (key: keyof typeof REF_KEYS) => t[`${prefix}${REF_KEYS[key]}`];
       const ref: Record<string, unknown> = { entry: value('entry'), slice: value('slice') ?? [], sha256: value('sha256') };
-      for (const key of ['url', 'file', 'size'] as const) if (value(key) !== undefined) ref[key] = value(key);
+      for (const key of ['url', 'file', 'size', 'unfold', 'reshape'] as const) if (value(key) !== undefined) ref[key] = value(key);
       if (value('fused') !== undefined) ref.fused = true;
       return ref;
     });
@@ -108,7 +110,7 @@ function locate(params: Map<string, string>, path: PropertyKey[]): string {
  */
 function inLinkTerms(issue: z.core.$ZodIssue): z.core.$ZodIssue {
   const [first, second] = issue.path;
-  const countedFromOne = first === 'axes' || ((first === 'attention' || first === 'attentionFiles') && second === 'head');
+  const countedFromOne = first === 'axes' || ((first === 'attention' || first === 'attentionFiles') && second === 'head') || issue.path.at(-1) === 'unfold';
   if (!countedFromOne) return issue;
   if (issue.code === 'too_big') return { ...issue, maximum: Number(issue.maximum) + 1 };
   if (issue.code === 'too_small') return { ...issue, minimum: Number(issue.minimum) + 1 };

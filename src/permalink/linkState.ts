@@ -47,11 +47,18 @@ export const linkRefSchema = z
     size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
     entry: z.string().min(1, { error: 'names no array of the file' }).max(300, { error: 'is longer than 300 characters' }),
     slice: z.array(z.number().int().min(0).max(1e9)).max(8, { error: 'has more than 8 indices' }),
+    /** The array's mode-(unfold + 1) unfolding (0-based), instead of a slice. */
+    unfold: z.number().int().min(0).max(31).optional(),
+    /** The array reshaped (C order) to this many rows, instead of a slice. */
+    reshape: z.number().int().min(1).max(2 ** 31).optional(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'is not a SHA-256 (64 hexadecimal digits)' }),
     fused: z.boolean().optional(),
   })
   .strict()
-  .refine((ref) => ref.url !== undefined || ref.file !== undefined, { error: 'names neither a URL nor a file' });
+  .refine((ref) => ref.url !== undefined || ref.file !== undefined, { error: 'names neither a URL nor a file' })
+  .refine((ref) => [ref.slice.length > 0, ref.unfold !== undefined, ref.reshape !== undefined].filter(Boolean).length <= 1, {
+    error: 'takes one of a slice, an unfolding or a reshape',
+  });
 export type LinkRef = z.infer<typeof linkRefSchema>;
 
 const layoutSchema = z.enum(['x-times-w', 'w-times-x']);

@@ -14,6 +14,24 @@ function leadingColumns(factor: Float64Array, rows: number, p: number, k: number
   return out;
 }
 
+/**
+ * What a comparison is computed for: A's revision, the rank and the settings. A result is the
+ * current one only while this key is the one it was computed for; until then the panel shows it as
+ * the previous comparison and links do not name its data (a link must reopen what is on screen).
+ */
+export function compareRequestKey(state: AppState): string | null {
+  const result = currentSvd(state);
+  if (!state.compare.settings.enabled || !result) return null;
+  const k = Math.min(result.p, effectiveRank(state));
+  return `${state.revision}|${k}|${JSON.stringify(state.compare.settings)}`;
+}
+
+/** The comparison's result, if it belongs to the current A, rank and settings. */
+export function currentComparison(state: AppState): AppState['compare']['result'] {
+  const { compare } = state;
+  return compare.status === 'done' && compare.result && compare.resultKey === compareRequestKey(state) ? compare.result : null;
+}
+
 export function startCompareEffect(store: AppStore, client: ComputeClient): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastKey = '';
@@ -27,7 +45,7 @@ export function startCompareEffect(store: AppStore, client: ComputeClient): () =
     if (!settings.enabled || !result) return;
     // While a new method's SVD runs, the rank may already exceed what the shown result holds.
     const k = Math.min(result.p, effectiveRank(state));
-    const key = `${state.revision}|${k}|${JSON.stringify(settings)}`;
+    const key = compareRequestKey(state)!;
     if (key === lastKey && result === lastResult) return;
     lastKey = key;
     lastResult = result;
@@ -43,7 +61,7 @@ export function startCompareEffect(store: AppStore, client: ComputeClient): () =
       })
       .promise.then(
         (output) => {
-          if (lastKey === key) store.getState().setCompareState({ status: 'done', result: output, error: null, k });
+          if (lastKey === key) store.getState().setCompareState({ status: 'done', result: output, error: null, k, resultKey: key });
         },
         (error: unknown) => {
           if (error instanceof JobCancelledError || lastKey !== key) return;

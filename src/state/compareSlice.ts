@@ -16,7 +16,15 @@ export interface CompareSettings {
 }
 
 export interface CompareSlice {
-  compare: { settings: CompareSettings; status: JobStatus; result: CompareJobOutput | null; error: string | null; k: number };
+  compare: {
+    settings: CompareSettings;
+    status: JobStatus;
+    result: CompareJobOutput | null;
+    error: string | null;
+    k: number;
+    /** What the result was computed for (A's revision, k, the settings): see `compareRequestKey`. */
+    resultKey: string;
+  };
   setCompareSettings(patch: Partial<CompareSettings>): void;
   setCompareState(patch: Partial<Omit<CompareSlice['compare'], 'settings'>>): void;
 }
@@ -24,7 +32,7 @@ export interface CompareSlice {
 export const DEFAULT_COMPARE: CompareSettings = { enabled: false, side: 'row', second: { kind: 'noise', level: 0.1, seed: 1 } };
 
 export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = (set, get) => ({
-  compare: { settings: DEFAULT_COMPARE, status: 'idle', result: null, error: null, k: 0 },
+  compare: { settings: DEFAULT_COMPARE, status: 'idle', result: null, error: null, k: 0, resultKey: '' },
   setCompareSettings(patch) {
     const { compare } = get();
     set({ compare: { ...compare, settings: { ...compare.settings, ...patch } } });

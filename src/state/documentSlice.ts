@@ -36,6 +36,8 @@ export interface DataRef {
   fileSize: number | null;
   entry: string;
   slice: number[];
+  /** An unfolding or reshape of the whole array instead of a slice. */
+  asMatrix?: import('../worker/fileJobs').AsMatrix;
   /** SHA-256 of the matrix as float64 little-endian, row-major. */
   sha256: string;
 }

@@ -2,9 +2,11 @@
  * Reads an opened file and asks the worker for its arrays; loads the array the person picks. A file
  * with a single matrix opens at once. Any failure is explained and the current matrix stays.
  */
+import type { AsMatrix } from '../worker/fileJobs';
 import { JobCancelledError, type ComputeClient } from '../worker/client';
 import { KEEP_FILES, type FileRequest } from './fileSlice';
 import type { AppStore } from './store';
+import { openWorkspaceOf } from './workspaces';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -13,13 +15,27 @@ function messageOf(error: unknown): string {
 /** Jobs that read the worker's open files must not be stopped by a restart, which would close them. */
 const KEEP_WORKER = { interruptible: false } as const;
 
+/**
+ * A file with one matrix opens as the document only in a workspace whose document is a matrix; in
+ * the others (attention picks its W_Q and W_K itself) the matrix workspace's document stays.
+ */
+function opensAsDocument(store: AppStore): boolean {
+  return openWorkspaceOf(store.getState())?.document === 'matrix';
+}
+
+/** How the title says an array became a matrix: " (mode-2 unfolding)", " (reshaped to 100 rows)". */
+function describeAsMatrix(asMatrix: AsMatrix | undefined): string {
+  if (!asMatrix) return '';
+  return asMatrix.kind === 'unfold' ? ` (mode-${asMatrix.mode + 1} unfolding)` : ` (reshaped to ${asMatrix.rows} rows)`;
+}
+
 /** Loads a link's pending reference from the file just opened, if it is the one the link needs. */
 function resolvePending(store: AppStore, opened: { name: string; url?: string }): boolean {
   const pending = store.getState().file.pending;
   if (!pending) return false;
   const matches = pending.url ? pending.url === opened.url : pending.fileName === opened.name;
   if (!matches) return false;
-  store.getState().loadArray(pending.entry, pending.slice, pending.sha256);
+  store.getState().loadArray(pending.entry, pending.slice, pending.sha256, pending.asMatrix);
   return true;
 }
 
@@ -40,7 +56,7 @@ export function startFileEffect(store: AppStore, client: ComputeClient): () => v
     store.getState().setFileState({ opened, files, status: 'done', request: null, progress: null });
     const [only] = listing.entries;
     if (resolvePending(store, opened)) return;
-    if (listing.entries.length === 1 && only.shape.length <= 2) store.getState().loadArray(only.name);
+    if (listing.entries.length === 1 && only.shape.length <= 2 && opensAsDocument(store)) store.getState().loadArray(only.name);
     else if (listing.entries.length === 0) store.getState().setFileState({ status: 'error', error: `${file.name} holds no arrays.` });
   }
 
@@ -55,20 +71,20 @@ export function startFileEffect(store: AppStore, client: ComputeClient): () => v
     store.getState().setFileState({ opened, files, status: 'done', request: null, progress: null });
     const [only] = listing.entries;
     if (resolvePending(store, opened)) return;
-    if (listing.entries.length === 1 && only.shape.length <= 2) store.getState().loadArray(only.name);
+    if (listing.entries.length === 1 && only.shape.length <= 2 && opensAsDocument(store)) store.getState().loadArray(only.name);
   }
 
   async function load(request: Extract<FileRequest, { kind: 'load' }>): Promise<void> {
     // The worker refuses an array whose hash differs from the one the link expects.
-    const input = { fileId: request.fileId, entry: request.entry, slice: request.slice, sha256: request.expectSha256 };
+    const input = { fileId: request.fileId, entry: request.entry, slice: request.slice, asMatrix: request.asMatrix, sha256: request.expectSha256 };
     const matrix = await client.run('loadArray', input, { slot: 'file', onProgress, ...KEEP_WORKER }).promise;
     const state = store.getState();
     if (state.file.request !== request) return;
     const opened = state.file.opened;
     const fileName = opened?.name ?? 'file';
-    const slice = request.slice.length > 0 ? `[${request.slice.join(', ')}]` : '';
+    const slice = request.slice.length > 0 ? `[${request.slice.join(', ')}]` : describeAsMatrix(request.asMatrix);
     const ref = matrix.sha256
-      ? { url: opened?.url, fileName, fileSize: opened?.size ?? null, entry: request.entry, slice: request.slice, sha256: matrix.sha256 }
+      ? { url: opened?.url, fileName, fileSize: opened?.size ?? null, entry: request.entry, slice: request.slice, asMatrix: request.asMatrix, sha256: matrix.sha256 }
       : undefined;
     state.loadMatrix(
       { rows: matrix.rows, cols: matrix.cols, data: matrix.data },

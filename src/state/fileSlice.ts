@@ -6,7 +6,9 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './store';
 import type { JobStatus } from './svdSlice';
-import type { OpenFileJobOutput } from '../worker/fileJobs';
+import type { AsMatrix, OpenFileJobOutput } from '../worker/fileJobs';
+
+export type { AsMatrix };
 import type { ViewAfterLoad } from './viewSlice';
 import type { WaitingAnalyses } from './linkedFiles';
 
@@ -34,7 +36,7 @@ export interface OpenedFile {
 export type FileRequest =
   | { kind: 'open'; id: number; file: Blob & { name: string } }
   | { kind: 'url'; id: number; url: string }
-  | { kind: 'load'; fileId: number; entry: string; slice: number[]; expectSha256?: string };
+  | { kind: 'load'; fileId: number; entry: string; slice: number[]; expectSha256?: string; asMatrix?: AsMatrix };
 
 /** A link's data reference waiting for its file: loaded (and checked) once the file is open. */
 export interface PendingRef {
@@ -43,6 +45,7 @@ export interface PendingRef {
   fileSize?: number;
   entry: string;
   slice: number[];
+  asMatrix?: AsMatrix;
   sha256: string;
   view: ViewAfterLoad;
   /** The notice asking for a local file, dismissed once the array is loaded. */
@@ -69,7 +72,7 @@ export interface FileSlice {
   followRef(ref: PendingRef): void;
   openFile(file: Blob & { name: string }): void;
   openUrl(url: string): void;
-  loadArray(entry: string, slice?: number[], expectSha256?: string): void;
+  loadArray(entry: string, slice?: number[], expectSha256?: string, asMatrix?: AsMatrix): void;
   setFileState(patch: Partial<FileSlice['file']>): void;
 }
 
@@ -105,10 +108,10 @@ export const createFileSlice: StateCreator<AppState, [], [], FileSlice> = (set, 
     }
     set({ file: { ...get().file, status: 'running', error: null, progress: null, request: { kind: 'url', id: nextFileId++, url: trimmed } } });
   },
-  loadArray(entry, slice = [], expectSha256) {
+  loadArray(entry, slice = [], expectSha256, asMatrix) {
     const opened = get().file.opened;
     if (!opened) return;
-    set({ file: { ...get().file, status: 'running', error: null, request: { kind: 'load', fileId: opened.id, entry, slice, expectSha256 } } });
+    set({ file: { ...get().file, status: 'running', error: null, request: { kind: 'load', fileId: opened.id, entry, slice: asMatrix ? [] : slice, expectSha256, asMatrix } } });
   },
   followRef(ref) {
     set({ file: { ...get().file, pending: ref } });

@@ -7,6 +7,7 @@ import { createAppStore, type AppStore } from './store';
 import { applyHash, linkStateOf } from './urlSync';
 import { resolveLinkedAnalyses, startLinkedFilesEffect } from './linkedFiles';
 import type { OpenedFile } from './fileSlice';
+import { compareRequestKey, currentComparison } from './compareEffect';
 import type { AttentionJobOutput } from './attentionSlice';
 
 const SHA_Q = 'a'.repeat(64);
@@ -81,5 +82,22 @@ describe('links to analyses on arrays of files', () => {
     expect(linkStateOf(store.getState()).compareFile).toEqual({ side: 'row', second: { file: 'b.npy', entry: 'B', slice: [], sha256: SHA_B } });
     resolveLinkedAnalyses(store);
     expect(store.getState().file.waiting?.compareFile).toBeDefined();
+  });
+
+  it('names a comparison\'s second array only once its result belongs to the current settings', () => {
+    const store = createAppStore();
+    const state = store.getState();
+    state.setSvd({ result: { p: 2 } as never, revision: state.revision });
+    state.setFileState({ files: [opened(3, 'b.npy')] });
+    // The noise comparison is done; then the person picks an array of a file.
+    state.setCompareSettings({ enabled: true });
+    state.setCompareState({ status: 'done', result: { secondHash: null } as never, resultKey: compareRequestKey(store.getState())! });
+    state.setCompareSettings({ second: { kind: 'file', ref: { fileId: 3, entry: 'B', slice: [] } } });
+    // The earlier result is still on screen as "the previous comparison"; the link must not name B with it.
+    store.getState().setCompareState({ result: { secondHash: SHA_B } as never });
+    expect(currentComparison(store.getState())).toBeNull();
+    expect(linkStateOf(store.getState()).compareFile).toBeUndefined();
+    store.getState().setCompareState({ status: 'done', result: { secondHash: SHA_B } as never, resultKey: compareRequestKey(store.getState())! });
+    expect(linkStateOf(store.getState()).compareFile).toEqual({ side: 'row', second: { file: 'b.npy', size: 1000, entry: 'B', slice: [], sha256: SHA_B } });
   });
 });

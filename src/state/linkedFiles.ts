@@ -11,6 +11,9 @@
 import type { LinkRef, LinkState } from '../permalink/humanForm';
 import { formatBytes, type OpenedFile } from './fileSlice';
 import type { AppState, AppStore } from './store';
+import type { AsMatrix } from '../worker/fileJobs';
+import { asMatrixOfLink, linkFieldsOf } from './asMatrix';
+import { currentComparison } from './compareEffect';
 
 /** The analyses of a link that wait for their files, the URLs already asked for, and the notice asking for local files. */
 export type WaitingAnalyses = Pick<LinkState, 'attentionFiles' | 'compareFile'> & { requested?: string[]; noticeId?: number };
@@ -21,10 +24,10 @@ function locatorOf(file: OpenedFile): Pick<LinkRef, 'url' | 'file' | 'size'> {
 }
 
 /** The link reference of an array of an open file, or null when the file is no longer listed. */
-function linkRefOf(state: AppState, ref: { fileId: number; entry: string; slice: number[]; fused?: boolean }, sha256: string | null): LinkRef | null {
+function linkRefOf(state: AppState, ref: { fileId: number; entry: string; slice: number[]; asMatrix?: AsMatrix; fused?: boolean }, sha256: string | null): LinkRef | null {
   const file = state.file.files.find((f) => f.id === ref.fileId);
   if (!file || !sha256) return null;
-  return { ...locatorOf(file), entry: ref.entry, slice: ref.slice, sha256, ...(ref.fused ? { fused: true } : {}) };
+  return { ...locatorOf(file), entry: ref.entry, slice: ref.slice, ...linkFieldsOf(ref.asMatrix), sha256, ...(ref.fused ? { fused: true } : {}) };
 }
 
 /** The link's keys for the analyses on arrays of files, as far as they can be written now. */
@@ -38,8 +41,9 @@ export function linkedAnalyses(state: AppState): WaitingAnalyses {
     if (query && key) out.attentionFiles = { headSize: a.headSize, head: a.head, layout: a.layout, query, key };
   } else if (state.file.waiting?.attentionFiles) out.attentionFiles = state.file.waiting.attentionFiles;
   const c = compare.settings;
-  if (c.enabled && c.second.kind === 'file' && compare.status === 'done' && compare.result) {
-    const second = linkRefOf(state, c.second.ref, compare.result.secondHash);
+  const comparison = currentComparison(state);
+  if (c.enabled && c.second.kind === 'file' && comparison) {
+    const second = linkRefOf(state, c.second.ref, comparison.secondHash);
     if (second) out.compareFile = { side: c.side, second };
   } else if (state.file.waiting?.compareFile) out.compareFile = state.file.waiting.compareFile;
   return out;
@@ -52,7 +56,8 @@ function matches(file: OpenedFile, ref: LinkRef): boolean {
 
 function openRef(state: AppState, ref: LinkRef) {
   const file = [...state.file.files].reverse().find((f) => matches(f, ref));
-  return file ? { fileId: file.id, entry: ref.entry, slice: ref.slice, sha256: ref.sha256, ...(ref.fused ? { fused: true } : {}) } : null;
+  const asMatrix = asMatrixOfLink(ref);
+  return file ? { fileId: file.id, entry: ref.entry, slice: ref.slice, ...(asMatrix ? { asMatrix } : {}), sha256: ref.sha256, ...(ref.fused ? { fused: true } : {}) } : null;
 }
 
 function refsOf(waiting: WaitingAnalyses): LinkRef[] {

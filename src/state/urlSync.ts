@@ -20,6 +20,7 @@ import type { AppState, AppStore } from './store';
 import { awaitLinkedAnalyses } from './linkedFiles';
 import { EXACT } from './svdSlice';
 import { openWorkspaceOf } from './workspaces';
+import { asMatrixOfLink, linkFieldsOf } from './asMatrix';
 import { DEFAULT_WORKSPACE } from '../ids/workspaces';
 
 const WRITE_DELAY_MS = 150;
@@ -35,7 +36,10 @@ function refLink(link: LinkState, ref: NonNullable<AppState['source']['ref']>): 
   const { matrix: _matrix, preset: _preset, ...view } = link;
   return {
     ...view,
-    ref: { url: ref.url, file: ref.url ? undefined : ref.fileName, size: ref.url || ref.fileSize === null ? undefined : ref.fileSize, entry: ref.entry, slice: ref.slice, sha256: ref.sha256 },
+    ref: {
+      url: ref.url, file: ref.url ? undefined : ref.fileName, size: ref.url || ref.fileSize === null ? undefined : ref.fileSize,
+      entry: ref.entry, slice: ref.slice, ...linkFieldsOf(ref.asMatrix), sha256: ref.sha256,
+    },
   };
 }
 
@@ -158,7 +162,7 @@ function applySource(store: AppStore, link: LinkState, title: string): boolean {
     const { url, file, size, entry, slice, sha256 } = link.ref;
     const current = state.source.ref;
     if (current?.sha256 === sha256 && current.entry === entry) state.applyView(view);
-    else state.followRef({ url, fileName: file, fileSize: size, entry, slice, sha256, view });
+    else state.followRef({ url, fileName: file, fileSize: size, entry, slice, asMatrix: asMatrixOfLink(link.ref), sha256, view });
     return true;
   }
   if (link.matrix) {
@@ -226,6 +230,18 @@ function addressFor(state: AppState, hash: string, location: Location): string {
   return state.workspace === null ? `${location.pathname ?? ''}${location.search ?? ''}` : `#w=${state.workspace}`;
 }
 
+/** Writes a pending change of the link now; set while the sync runs. */
+let flushPendingWrite: (() => Promise<void>) | null = null;
+
+/**
+ * The address of the state on screen. Writes are throttled (150 ms), so the address can lag a
+ * slider moved a moment ago; "Copy link" asks here, so it never copies the previous rank.
+ */
+export async function currentAddress(location: Location): Promise<string> {
+  await flushPendingWrite?.();
+  return location.href;
+}
+
 export function startUrlSync(store: AppStore, location: Location, history: History, target: Window): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastWritten = location.hash;
@@ -287,6 +303,11 @@ export function startUrlSync(store: AppStore, location: Location, history: Histo
     });
   };
   target.addEventListener('hashchange', onHashChange);
+  flushPendingWrite = async () => {
+    if (timer === null || !ready) return;
+    clearTimeout(timer);
+    await write();
+  };
   const first = location.hash;
   void applyLink(store, first).then(() => {
     ready = true;
@@ -294,6 +315,7 @@ export function startUrlSync(store: AppStore, location: Location, history: Histo
   });
   return () => {
     unsubscribe();
+    flushPendingWrite = null;
     target.removeEventListener('hashchange', onHashChange);
     if (timer !== null) clearTimeout(timer);
   };

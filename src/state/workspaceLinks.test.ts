@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from './store';
 import { startSynced } from './urlSync.testkit';
-import { applyHash, hashCarriesNoData, hashFor } from './urlSync';
+import { applyHash, currentAddress, hashCarriesNoData, hashFor } from './urlSync';
 import { describeScene, sceneContent } from './selectors';
 import { STATE_WORKSPACES } from './workspaces';
 import { WORKSPACE_IDS } from '../ids/workspaces';
@@ -120,5 +120,44 @@ describe('workspaces in links', () => {
     await vi.advanceTimersByTimeAsync(200);
     expect(location.hash).toBe('#w=svd');
     stop();
+  });
+});
+
+describe('the address on demand', () => {
+  it('"Copy link" gets the state on screen even while the throttled write is pending', async () => {
+    const { store, location, stop } = await startSynced('#m=3,0;4,5');
+    store.getState().setRank(1);
+    expect(location.hash).toBe('#m=3,0;4,5');
+    await currentAddress(location);
+    expect(location.hash).toBe('#m=3,0;4,5&r=1');
+    stop();
+  });
+});
+
+describe('arrays of more than two dimensions in links', () => {
+  const sha = 'c'.repeat(64);
+  it('reads and writes the unfolding and the reshape of a referenced array, counting modes from 1', async () => {
+    const { decodeHumanHash, encodeHumanHash } = await import('../permalink/humanForm');
+    const decoded = decodeHumanHash(`#file=video.npy&size=100&entry=video&unfold=3&sha256=${sha}`);
+    expect(decoded).toEqual({ ok: true, value: { ref: { file: 'video.npy', size: 100, entry: 'video', slice: [], unfold: 2, sha256: sha } } });
+    if (decoded?.ok) expect(encodeHumanHash(decoded.value)).toBe(`file=video.npy&size=100&entry=video&unfold=3&sha256=${sha}`);
+    const reshaped = decodeHumanHash(`#src=https%3A%2F%2Fx.org%2Fk.npy&entry=kernel&reshape=64&sha256=${sha}`);
+    expect(reshaped?.ok && reshaped.value.ref?.reshape).toBe(64);
+  });
+
+  it('refuses a reference that is both a slice and an unfolding, or a mode 0', async () => {
+    const { decodeHumanHash } = await import('../permalink/humanForm');
+    const both = decodeHumanHash(`#file=v.npy&entry=v&slice=1&unfold=2&sha256=${sha}`);
+    expect(both?.ok).toBe(false);
+    if (both && !both.ok) expect(both.problems.join(' ')).toMatch(/one of a slice, an unfolding or a reshape/);
+    const zero = decodeHumanHash(`#file=v.npy&entry=v&unfold=0&sha256=${sha}`);
+    expect(zero?.ok).toBe(false);
+    if (zero && !zero.ok) expect(zero.problems.join(' ')).toMatch(/"unfold=0" must be a mode counted from 1/);
+  });
+
+  it('a link to an unfolding waits for its file and asks the worker for that unfolding', () => {
+    const store = createAppStore();
+    expect(applyHash(store, `#file=video.npy&size=100&entry=video&unfold=1&sha256=${sha}`)).toBe(true);
+    expect(store.getState().file.pending).toMatchObject({ fileName: 'video.npy', entry: 'video', asMatrix: { kind: 'unfold', mode: 0 }, sha256: sha });
   });
 });

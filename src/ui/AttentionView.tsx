@@ -6,61 +6,21 @@
 import { createElement as h } from 'react';
 import { useAppState } from '../state/store';
 import type { AttentionSettings, WeightRef } from '../state/attentionSlice';
-import type { OpenedFile } from '../state/fileSlice';
+import type { ArrayEntryInfo, OpenedFile } from '../state/fileSlice';
+import { ArrayPicker } from './ArrayPicker';
 import { formatValue } from '../state/selectors';
 import { SpectrumPlot } from './plots';
 import { AngleBars } from './AngleBars';
 import { RadioGroup } from './RadioGroup';
 
-function refKey(ref: WeightRef | null): string {
-  return ref ? `${ref.fileId}|${ref.entry}` : '';
-}
+const isMatrixLike = (entry: ArrayEntryInfo) => entry.shape.length >= 2;
 
 function WeightPicker({ label, files, value, onChange }: { label: string; files: OpenedFile[]; value: WeightRef | null; onChange(ref: WeightRef | null): void }) {
-  const entry = files.find((f) => f.id === value?.fileId)?.entries.find((e) => e.name === value?.entry);
-  const lead = entry ? Math.max(0, entry.shape.length - 2) : 0;
   return (
     <fieldset className="weight-picker">
       <legend>{label}</legend>
-      <select
-        aria-label={`${label} array`}
-        value={refKey(value)}
-        onChange={(event) => {
-          const [fileId, ...rest] = event.target.value.split('|');
-          const name = rest.join('|');
-          const chosen = files.find((f) => f.id === Number(fileId))?.entries.find((e) => e.name === name);
-          onChange(chosen ? { fileId: Number(fileId), entry: name, slice: Array(Math.max(0, chosen.shape.length - 2)).fill(0), fused: value?.fused ?? false } : null);
-        }}
-      >
-        <option value="">choose an array…</option>
-        {files.flatMap((file) =>
-          file.entries
-            .filter((e) => e.shape.length >= 2)
-            .map((e) => (
-              <option key={`${file.id}|${e.name}`} value={`${file.id}|${e.name}`}>
-                {file.name}: {e.name} ({e.shape.join(' × ')})
-              </option>
-            )),
-        )}
-      </select>
-      {value &&
-        Array.from({ length: lead }, (_, d) => (
-          <label key={d} className="slice-index">
-            index {d + 1}
-            <input
-              type="number"
-              min={0}
-              max={entry!.shape[d] - 1}
-              aria-label={`${label} index along dimension ${d + 1}`}
-              value={value.slice[d] ?? 0}
-              onChange={(event) => {
-                const i = event.target.valueAsNumber;
-                // Another slice is other data: a link's hash no longer applies to it.
-                if (Number.isInteger(i)) onChange({ ...value, sha256: undefined, slice: value.slice.map((x, k) => (k === d ? i : x)) });
-              }}
-            />
-          </label>
-        ))}
+      {/* Another array, slice or unfolding is other data: a link's hash no longer applies to it. */}
+      <ArrayPicker label={label} files={files} value={value} accept={isMatrixLike} onChange={(choice) => onChange({ ...choice, fused: value?.fused ?? false })} />
       {value && (
         <label className="toggle">
           <input type="checkbox" checked={value.fused ?? false} onChange={(event) => onChange({ ...value, fused: event.target.checked })} />

@@ -3,44 +3,44 @@
  * noise (how far a perturbation turns the subspace), or an array from an opened file (two layers).
  */
 import { useAppState } from '../state/store';
+import { currentComparison } from '../state/compareEffect';
 import type { CompareSettings } from '../state/compareSlice';
 import { AngleBars } from './AngleBars';
 import { RadioGroup } from './RadioGroup';
+import { ArrayPicker, choiceOf } from './ArrayPicker';
+import type { ArrayEntryInfo } from '../state/fileSlice';
 
 const degrees = (radians: number) => `${((radians * 180) / Math.PI).toFixed(2)}°`;
+
+const SECOND_KINDS = [
+  { value: 'noise', label: 'A plus noise' },
+  { value: 'file', label: 'An array of a file' },
+] as const;
+
+const isMatrixLike = (entry: ArrayEntryInfo) => entry.shape.length >= 2;
 
 function SecondMatrixFields({ settings }: { settings: CompareSettings }) {
   const set = useAppState((s) => s.setCompareSettings);
   const files = useAppState((s) => s.file.files);
   const second = settings.second;
+  const firstArray = files.flatMap((file) => file.entries.filter(isMatrixLike).map((entry) => choiceOf(file.id, entry)))[0];
   return (
-    <div className="fields">
-      <label className="field">
-        <span>Second matrix B</span>
-        <select
-          value={second.kind === 'noise' ? 'noise' : `${second.ref.fileId}|${second.ref.entry}`}
-          onChange={(event) => {
-            if (event.target.value === 'noise') set({ second: { kind: 'noise', level: 0.1, seed: 1 } });
-            else {
-              const [fileId, ...rest] = event.target.value.split('|');
-              const entry = rest.join('|');
-              const shape = files.find((f) => f.id === Number(fileId))?.entries.find((e) => e.name === entry)?.shape ?? [];
-              set({ second: { kind: 'file', ref: { fileId: Number(fileId), entry, slice: Array(Math.max(0, shape.length - 2)).fill(0) } } });
-            }
-          }}
-        >
-          <option value="noise">A plus Gaussian noise</option>
-          {files.flatMap((file) =>
-            file.entries.filter((e) => e.shape.length >= 2).map((e) => (
-              <option key={`${file.id}|${e.name}`} value={`${file.id}|${e.name}`}>
-                {file.name}: {e.name} ({e.shape.join(' × ')})
-              </option>
-            )),
-          )}
-        </select>
-      </label>
+    <div className="second-matrix">
+      <RadioGroup
+        label="Second matrix B"
+        value={second.kind}
+        onChange={(kind) => {
+          if (kind === 'noise') set({ second: { kind: 'noise', level: 0.1, seed: 1 } });
+          else if (firstArray) set({ second: { kind: 'file', ref: firstArray } });
+        }}
+        options={SECOND_KINDS.map((option) => ({
+          ...option,
+          disabled: option.value === 'file' && !firstArray,
+          title: option.value === 'file' && !firstArray ? 'Open a file with a matrix first ("Open file").' : undefined,
+        }))}
+      />
       {second.kind === 'noise' ? (
-        <>
+        <div className="fields">
           <label className="field">
             <span>Noise ‖N‖_F / ‖A‖_F</span>
             <input type="number" min={0} max={10} step="any" value={second.level} onChange={(event) => Number.isFinite(event.target.valueAsNumber) && set({ second: { ...second, level: event.target.valueAsNumber } })} />
@@ -49,22 +49,10 @@ function SecondMatrixFields({ settings }: { settings: CompareSettings }) {
             <span>Seed</span>
             <input type="number" min={0} value={second.seed} onChange={(event) => Number.isInteger(event.target.valueAsNumber) && set({ second: { ...second, seed: event.target.valueAsNumber } })} />
           </label>
-        </>
+        </div>
       ) : (
-        second.ref.slice.map((index, d) => (
-          <label key={d} className="field">
-            <span>Index {d + 1}</span>
-            <input
-              type="number"
-              min={0}
-              value={index}
-              onChange={(event) =>
-                Number.isInteger(event.target.valueAsNumber) &&
-                set({ second: { kind: 'file', ref: { ...second.ref, sha256: undefined, slice: second.ref.slice.map((x, k) => (k === d ? event.target.valueAsNumber : x)) } } })
-              }
-            />
-          </label>
-        ))
+        // Another array is other data: a link's hash no longer applies to it.
+        <ArrayPicker label="Second matrix B" files={files} value={second.ref} accept={isMatrixLike} onChange={(ref) => set({ second: { kind: 'file', ref } })} />
       )}
     </div>
   );
@@ -75,6 +63,8 @@ export function ComparePanel() {
   const set = useAppState((s) => s.setCompareSettings);
   const waiting = useAppState((s) => s.file.waiting?.compareFile);
   const { settings, result, status, error, k } = compare;
+  // A result of other settings (or of the previous A or rank) is shown as such until the new one comes.
+  const current = useAppState(currentComparison);
   const space = settings.side === 'row' ? 'row space (right singular vectors)' : 'column space (left singular vectors)';
   return (
     <section className="panel compare" aria-labelledby="compare-heading">
@@ -108,7 +98,8 @@ export function ComparePanel() {
           )}
           {result && status !== 'error' && (
             <>
-              <p className="hint" data-testid="compare-summary">
+              <p className={current ? 'hint' : 'hint stale'} data-testid={current ? 'compare-summary' : 'compare-summary-previous'}>
+                {!current && 'The previous comparison, while this one is computed: '}
                 The top-{k} {space} of A and of B (‖B − A‖<sub>F</sub> = {(100 * result.relativeDifference).toFixed(1)} % of ‖A‖<sub>F</sub>) meet at
                 angles from {degrees(result.angles[0])} to {degrees(result.angles[result.angles.length - 1])}. B's gap σ<sub>k</sub> − σ<sub>k+1</sub> ={' '}
                 {result.gap.toPrecision(3)}: the smaller the gap, the further a perturbation can turn the subspace.

@@ -1,52 +1,15 @@
 /**
  * Opening a file: a button named "Open file", dropping or pasting a file anywhere on the page, or a URL (a
  * .safetensors on a server with Range support is read piecewise). Files with
- * several arrays list them (name, shape, dtype, size) to pick from; an array of more than two
- * dimensions is opened as one 2-D slice, chosen by its leading indices.
+ * several arrays list them (name, shape, dtype, size) in the array picker; an array of more than
+ * two dimensions is opened as one 2-D slice, an unfolding or a reshape, as the person chooses.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useAppState } from '../state/store';
-import { formatBytes, type ArrayEntryInfo } from '../state/fileSlice';
+import { formatBytes } from '../state/fileSlice';
+import { ArrayPicker, choiceOf, type ArrayChoice } from './ArrayPicker';
 
 const ACCEPT = '.npy,.npz,.safetensors,.csv,.tsv,.txt';
-
-function shapeText(shape: number[]): string {
-  return shape.length === 0 ? 'scalar' : shape.join(' × ');
-}
-
-function EntryRow({ entry, onOpen }: { entry: ArrayEntryInfo; onOpen(slice: number[]): void }) {
-  const lead = Math.max(0, entry.shape.length - 2);
-  const [slice, setSlice] = useState<number[]>(() => Array(lead).fill(0));
-  return (
-    <tr>
-      <th scope="row">{entry.name}</th>
-      <td>{shapeText(entry.shape)}</td>
-      <td>{entry.dtype}</td>
-      <td>{formatBytes(entry.byteLength)}</td>
-      <td className="entry-actions">
-        {slice.map((index, d) => (
-          <label key={d} className="slice-index">
-            <span className="visually-hidden">Index along dimension {d + 1} of {entry.name}</span>[
-            <input
-              type="number"
-              min={0}
-              max={entry.shape[d] - 1}
-              value={index}
-              onChange={(event) => {
-                const value = event.target.valueAsNumber;
-                if (Number.isInteger(value)) setSlice((s) => s.map((x, k) => (k === d ? value : x)));
-              }}
-            />
-            ]
-          </label>
-        ))}
-        <button type="button" onClick={() => onOpen(slice)} aria-label={`Open ${entry.name}`}>
-          Open
-        </button>
-      </td>
-    </tr>
-  );
-}
 
 /**
  * `arrays`: whether the panel lists the opened file's arrays to open as the matrix (the matrix
@@ -60,6 +23,7 @@ export function FilePanel({ arrays = true }: { arrays?: boolean }) {
   const loadArray = useAppState((s) => s.loadArray);
   const file = useAppState((s) => s.file);
   const [dragging, setDragging] = useState(false);
+  const [choice, setChoice] = useState<ArrayChoice | null>(null);
 
   useEffect(() => {
     // Dropping a file anywhere on the page opens it.
@@ -149,27 +113,16 @@ export function FilePanel({ arrays = true }: { arrays?: boolean }) {
       )}
       {opened && showList && (
         <div className="entries">
-          <table className="numbers entries-table">
-            <caption>
-              Arrays in {opened.name} ({opened.ranged ? 'read piecewise from the server: only the arrays you open are downloaded' : formatBytes(opened.size)})
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">name</th>
-                <th scope="col">shape</th>
-                <th scope="col">dtype</th>
-                <th scope="col">size</th>
-                <th scope="col">
-                  <span className="visually-hidden">open</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {opened.entries.map((entry) => (
-                <EntryRow key={`${opened.id}-${entry.name}`} entry={entry} onOpen={(slice) => loadArray(entry.name, slice)} />
-              ))}
-            </tbody>
-          </table>
+          <p className="entries-caption" id="entries-caption">
+            Arrays in {opened.name} ({opened.ranged ? 'read piecewise from the server: only the arrays you open are downloaded' : formatBytes(opened.size)})
+          </p>
+          <ArrayPicker
+            label={`Arrays in ${opened.name}`}
+            files={[opened]}
+            value={choice?.fileId === opened.id ? choice : choiceOf(opened.id, opened.entries[0])}
+            onChange={setChoice}
+            action={{ text: 'Open', label: (entry) => `Open ${entry}`, run: (c) => loadArray(c.entry, c.slice, undefined, c.asMatrix) }}
+          />
         </div>
       )}
       {opened && opened.warnings.length > 0 && (

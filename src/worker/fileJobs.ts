@@ -8,7 +8,7 @@ import { openRemote, type LazyArrayFile } from './remoteFile';
 import { holdMatrix } from './heldMatrices';
 import type { ArrayEntry } from '../io/types';
 import { fmtShape } from '../io/types';
-import type { Matrix } from '../core';
+import { assertFiniteTensor, reshapeToMatrix, tensor, unfold, type Matrix } from '../core';
 import type { HandlerResult, JobContext } from './protocol';
 import type { MatrixJobOutput } from './randomSpectrumJob';
 import { sha256 as sha256Bytes } from '@noble/hashes/sha2.js';
@@ -120,8 +120,19 @@ export async function runLoadArrayJob(input: LoadArrayJobInput, context: JobCont
   context.progress(0, `decoding ${input.entry}`);
   const { matrix: loaded, sha256 } = await checkedWeight(input, 'array');
   const { rows, cols, data } = loaded;
-  const heldKey = holdMatrix(`file:${input.fileId}:${input.entry}:${input.slice.join(',')}`, loaded);
+  const heldKey = holdMatrix(`file:${input.fileId}:${input.entry}:${input.slice.join(',')}:${asMatrixKey(input.asMatrix)}`, loaded);
   return { output: { rows, cols, data, sha256, heldKey }, transfer: [data.buffer as ArrayBuffer] };
+}
+
+/**
+ * How an array of more than two dimensions becomes a matrix, when not by a 2-D slice: its mode-n
+ * unfolding (TensorLy's convention: mode n's fibres are the columns, `n_mode x prod(others)`), or a
+ * C-order reshape into `rows x (count / rows)`.
+ */
+export type AsMatrix = { kind: 'unfold'; mode: number } | { kind: 'reshape'; rows: number };
+
+function asMatrixKey(asMatrix: AsMatrix | undefined): string {
+  return !asMatrix ? 'slice' : asMatrix.kind === 'unfold' ? `unfold${asMatrix.mode}` : `reshape${asMatrix.rows}`;
 }
 
 /** Which array of which open file, and which 2-D slice of it; `sha256` is the hash a link expects. */
@@ -130,6 +141,8 @@ export interface WeightRefLike {
   entry: string;
   /** For arrays of more than two dimensions: an index for each leading dimension. */
   slice: number[];
+  /** Instead of a slice: the array unfolded or reshaped as a whole (then `slice` is empty). */
+  asMatrix?: AsMatrix;
   sha256?: string;
 }
 
@@ -138,7 +151,7 @@ export interface WeightRefLike {
  * the hash a link expects and the data differs, it says so instead of showing other numbers.
  */
 export async function checkedWeight(ref: WeightRefLike, role: string): Promise<{ matrix: Matrix; sha256: string }> {
-  const matrix = await weightMatrix(ref.fileId, ref.entry, ref.slice);
+  const matrix = await weightMatrix(ref.fileId, ref.entry, ref.slice, ref.asMatrix);
   const sha256 = await sha256Hex(matrix.data);
   if (ref.sha256 && sha256 !== ref.sha256) {
     throw new Error(`The ${role} "${ref.entry}" is not the data the link was made from (its SHA-256 differs): the file has changed.`);
@@ -146,11 +159,12 @@ export async function checkedWeight(ref: WeightRefLike, role: string): Promise<{
   return { matrix, sha256 };
 }
 
-/** One array (or 2-D slice) of an open file as a float64 matrix, refusing NaN and infinities. */
-export async function weightMatrix(fileId: number, entry: string, slice: number[]): Promise<Matrix> {
+/** One array (or 2-D slice, unfolding or reshape) of an open file as a float64 matrix, refusing NaN and infinities. */
+export async function weightMatrix(fileId: number, entry: string, slice: number[], asMatrix?: AsMatrix): Promise<Matrix> {
   const open = openFiles.get(fileId);
   if (!open) throw new Error('The file is no longer open in the worker (it was restarted or the file was replaced); please open it again.');
   const array = await open.file.load(entry);
+  if (asMatrix) return wholeArrayAsMatrix(array.shape, array.data, entry, asMatrix);
   const shape = array.shape.length === 0 ? [1, 1] : array.shape.length === 1 ? [1, array.shape[0]] : array.shape;
   const rows = shape[shape.length - 2];
   const cols = shape[shape.length - 1];
@@ -167,4 +181,19 @@ export async function weightMatrix(fileId: number, entry: string, slice: number[
     data[k] = x;
   }
   return { rows, cols, data };
+}
+
+/** The whole array as a matrix by an unfolding or a reshape (the core checks the mode and the rows). */
+function wholeArrayAsMatrix(shape: number[], data: Float64Array | Float32Array, entry: string, asMatrix: AsMatrix): Matrix {
+  if (shape.length < 2) throw new Error(`'${entry}' has shape ${fmtShape(shape)}: only arrays of two or more dimensions are unfolded or reshaped.`);
+  if (shape.some((n) => n === 0)) throw new Error(`'${entry}' is empty (shape ${fmtShape(shape)}).`);
+  const t = tensor(shape, data);
+  assertFiniteTensor(t, entry);
+  if (asMatrix.kind === 'unfold') {
+    if (!Number.isInteger(asMatrix.mode) || asMatrix.mode < 0 || asMatrix.mode >= shape.length) {
+      throw new Error(`'${entry}' has ${shape.length} modes (shape ${fmtShape(shape)}); there is no mode ${asMatrix.mode + 1} to unfold along.`);
+    }
+    return unfold(t, asMatrix.mode);
+  }
+  return reshapeToMatrix(t, asMatrix.rows);
 }

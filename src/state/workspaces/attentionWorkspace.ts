@@ -20,6 +20,7 @@ function link(state: AppState): LinkState {
 export function describeAttention(state: AppState): string {
   const { result, settings } = state.attention;
   if (state.file.waiting?.attentionFiles) return "The attention view waits for the link's query and key weight files to be opened.";
+  if (state.attention.status === 'error' && state.attention.error) return `The attention head could not be analysed: ${state.attention.error}`;
   if (!result) return 'The attention head is being analysed.';
   const degrees = (a: number) => ((a * 180) / Math.PI).toFixed(1);
   return `Head ${settings.head + 1} of ${result.heads}: W_Q W_K transpose is ${result.dModel} by ${result.dModel} with rank ${result.rank}, the head size being ${settings.headSize}. Principal angles between the query and key subspaces run from ${degrees(result.angles[0])} to ${degrees(result.angles[result.angles.length - 1])} degrees.`;

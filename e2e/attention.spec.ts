@@ -10,7 +10,7 @@ test.describe('attention as subspaces', () => {
   test('a synthetic head has rank equal to its head size and scores invariant under R', async ({ page }) => {
     const app = new LinearMapPage(page);
     await app.open('#m=3,0;4,5');
-    await page.getByRole('radio', { name: 'Attention' }).click();
+    await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Attention' }).click();
     await expect(page.getByTestId('attention-rank')).toContainText('is 96 × 96 but has rank 16 (head size 16)');
     await expect(page.getByTestId('attention-invariance')).toContainText('only the subspaces matter');
     await page.getByLabel('Head size d_head').fill('32');
@@ -25,14 +25,15 @@ test.describe('attention as subspaces', () => {
     test.setTimeout(120_000);
     const app = new LinearMapPage(page);
     await app.open('#m=3,0;4,5');
-    await page.getByTestId('file-input').setInputFiles(wq);
-    await expect(page.getByRole('table', { name: /Arrays in attn_Wq/ })).toBeVisible();
-    await page.getByTestId('file-input').setInputFiles(wk);
-    await expect(page.getByRole('table', { name: /Arrays in attn_Wk/ })).toBeVisible();
-    await page.getByRole('radio', { name: 'Attention' }).click();
+    await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Attention' }).click();
     await page.getByRole('radio', { name: 'From opened files' }).click();
-    await page.getByLabel('Query W_Q array').selectOption({ label: 'attn_Wq_layers_0_5_11.npy: attn_Wq_layers_0_5_11 (3 × 768 × 768)' });
-    await page.getByLabel('Key W_K array').selectOption({ label: 'attn_Wk_layers_0_5_11.npy: attn_Wk_layers_0_5_11 (3 × 768 × 768)' });
+    await page.getByTestId('file-input').setInputFiles(wq);
+    await expect(page.getByRole('listbox', { name: 'Query W_Q' }).getByRole('option', { name: /attn_Wq_layers_0_5_11/ })).toBeVisible();
+    await page.getByTestId('file-input').setInputFiles(wk);
+    await page.getByRole('listbox', { name: 'Query W_Q' }).getByRole('option', { name: /attn_Wq_layers_0_5_11/ }).click();
+    await page.getByRole('listbox', { name: 'Key W_K' }).getByRole('option', { name: /attn_Wk_layers_0_5_11/ }).click();
+    // Opening weight files in this workspace leaves the matrix workspace's document alone.
+    await expect(page.getByRole('listbox', { name: 'Key W_K' }).getByRole('option', { name: /attn_Wk_layers_0_5_11/ })).toHaveAttribute('aria-selected', 'true');
     await page.getByLabel('Head size d_head').fill('64');
     await expect(page.getByTestId('attention-rank')).toContainText('Head 1 of 12', { timeout: 60_000 });
     await expect(page.getByTestId('attention-rank')).toContainText('is 768 × 768 but has rank 64 (head size 64)');

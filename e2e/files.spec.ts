@@ -29,13 +29,15 @@ test.describe('opening files', () => {
     const app = new LinearMapPage(page);
     await app.open('#m=3,0;4,5');
     await page.getByTestId('file-input').setInputFiles(fixture('model.safetensors'));
-    const table = page.getByRole('table', { name: /Arrays in model.safetensors/ });
-    await expect(table).toContainText('layers.stack');
-    await expect(table).toContainText('2 × 3 × 2');
-    await table.getByRole('button', { name: 'Open proj.weight' }).click();
+    const list = page.getByRole('listbox', { name: /Arrays in model.safetensors/ });
+    await expect(list).toContainText('layers.stack');
+    await expect(list).toContainText('2 × 3 × 2');
+    await list.getByRole('option', { name: /proj\.weight/ }).click();
+    await page.getByRole('button', { name: 'Open proj.weight' }).click();
     await expect.poll(() => app.sigmaTexts()).toEqual(fixed(expected['proj.weight']));
+    await list.getByRole('option', { name: /layers\.stack/ }).click();
     await page.getByLabel('Index along dimension 1 of layers.stack').fill('1');
-    await table.getByRole('button', { name: 'Open layers.stack' }).click();
+    await page.getByRole('button', { name: 'Open layers.stack' }).click();
     await expect(page.getByRole('heading', { name: 'layers.stack[1] from model.safetensors' })).toBeVisible();
     await expect.poll(() => app.sigmaTexts()).toEqual(fixed(expected['layers.stack[1]']));
   });
@@ -55,9 +57,9 @@ test.describe('opening files', () => {
     const app = new LinearMapPage(page);
     await app.open('#m=3,0;4,5');
     await page.getByTestId('file-input').setInputFiles(GPT2_WQ);
-    const table = page.getByRole('table', { name: /Arrays in attn_Wq_layers_0_5_11.npy/ });
+    await expect(page.getByRole('listbox', { name: /Arrays in attn_Wq_layers_0_5_11.npy/ })).toBeVisible();
     await page.getByLabel('Index along dimension 1 of attn_Wq_layers_0_5_11').fill('1');
-    await table.getByRole('button', { name: 'Open attn_Wq_layers_0_5_11' }).click();
+    await page.getByRole('button', { name: 'Open attn_Wq_layers_0_5_11' }).click();
     await expect(page.getByText('768 × 768, computed in the worker')).toBeVisible({ timeout: 90_000 });
     const sigmas = (await app.sigmaTexts()).slice(0, 5);
     expect(sigmas).toEqual(fixed(expected['attn_Wq[1]']));
@@ -73,9 +75,10 @@ test('exports the factors as .npz and .safetensors, and reopens them with the sa
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`-svd\\.${ext}$`));
     await page.getByTestId('file-input').setInputFiles({ name: `exported.${ext}`, mimeType: 'application/octet-stream', buffer: readFileSync(await download.path()) });
-    const table = page.getByRole('table', { name: new RegExp(`Arrays in exported.${ext}`) });
-    await expect(table).toContainText('4 × 3');
-    await table.getByRole('button', { name: 'Open A' }).click();
+    const list = page.getByRole('listbox', { name: new RegExp(`Arrays in exported.${ext}`) });
+    await expect(list).toContainText('4 × 3');
+    await list.getByRole('option', { name: /^A\b/ }).click();
+    await page.getByRole('button', { name: 'Open A' }).click();
     await expect(page.getByRole('heading', { name: `A from exported.${ext}` })).toBeVisible();
     await expect.poll(() => app.sigmaTexts()).toEqual(sigmas);
   }

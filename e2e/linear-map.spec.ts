@@ -47,11 +47,11 @@ test.describe('a 2x2 matrix as a linear map', () => {
     await expect(views.getByRole('radio', { name: 'Point cloud' })).toBeChecked();
     await expect(views.getByRole('radio', { name: 'Point cloud' })).toBeFocused();
     await page.keyboard.press('End');
-    await expect(views.getByRole('radio', { name: 'Attention' })).toBeChecked();
+    await expect(views.getByRole('radio', { name: 'Heatmaps' })).toBeChecked();
     await page.keyboard.press('ArrowRight'); // wraps to the first
     await expect(views.getByRole('radio', { name: 'Linear map' })).toBeChecked();
     await page.keyboard.press('ArrowLeft');
-    await expect(views.getByRole('radio', { name: 'Attention' })).toBeChecked();
+    await expect(views.getByRole('radio', { name: 'Heatmaps' })).toBeChecked();
     await page.keyboard.press('Home');
     await expect(views.getByRole('radio', { name: 'Linear map' })).toBeChecked();
     await expect(page.getByTestId('stage-name')).toHaveText(stage ?? '');

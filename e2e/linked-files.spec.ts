@@ -30,11 +30,11 @@ async function openUrl(page: Page, url: string) {
 }
 
 /** Opens the attention view on the wq and wk arrays of an opened file, with the given head size. */
-async function chooseFileHead(page: Page, fileName: string, headSize: number) {
-  await page.getByRole('radio', { name: 'Attention' }).click();
+async function chooseFileHead(page: Page, headSize: number) {
+  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Attention' }).click();
   await page.getByRole('radio', { name: 'From opened files' }).click();
-  await page.getByLabel('Query W_Q array').selectOption({ label: `${fileName}: wq (24 × 24)` });
-  await page.getByLabel('Key W_K array').selectOption({ label: `${fileName}: wk (24 × 24)` });
+  await page.getByRole('listbox', { name: 'Query W_Q' }).getByRole('option', { name: /^wq 24 × 24/ }).click();
+  await page.getByRole('listbox', { name: 'Key W_K' }).getByRole('option', { name: /^wk 24 × 24/ }).click();
   await page.getByLabel('Head size d_head').fill(String(headSize));
   await expect(page.getByTestId('attention-rank')).toContainText(`has rank ${headSize} (head size ${headSize})`);
 }
@@ -45,31 +45,37 @@ test('attention weights and a comparison matrix from a URL travel with the link,
   const app = new LinearMapPage(page);
   await app.open('#m=3,0;4,5');
   await openUrl(page, server.url('layer.safetensors'));
-  await page.getByRole('table', { name: /Arrays in layer.safetensors/ }).getByRole('button', { name: 'Open A' }).click();
+  await page.getByRole('listbox', { name: /Arrays in layer.safetensors/ }).getByRole('option', { name: /^A\b/ }).click();
+  await page.getByRole('button', { name: 'Open A' }).click();
   await expect(page.getByText('40 × 16, computed in the worker')).toBeVisible();
 
   await page.getByLabel('Principal angles between the rank-k subspaces of A and of a second matrix').check();
-  await page.getByLabel('Second matrix B').selectOption({ label: 'layer.safetensors: B (40 × 16)' });
+  await page.getByRole('radiogroup', { name: 'Second matrix B' }).getByRole('radio', { name: 'An array of a file' }).click();
+  await page.getByRole('listbox', { name: 'Second matrix B' }).getByRole('option', { name: /^B 40 × 16/ }).click();
   await expect(page.getByTestId('compare-summary')).toContainText('row space');
   const summary = await page.getByTestId('compare-summary').innerText();
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/cmp=row,file&bsrc=http[^&]*&bentry=B&bsha256=[0-9a-f]{64}/);
+  const compareLink = await page.evaluate(() => location.href);
 
-  await chooseFileHead(page, 'layer.safetensors', 4);
+  await chooseFileHead(page, 4);
   const rank = await page.getByTestId('attention-rank').innerText();
   const angles = await page.getByTestId('attention-invariance').innerText();
   await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/att=file,4,1,xw&qsrc=http[^&]*layer\.safetensors&qentry=wq&qsha256=[0-9a-f]{64}/);
-  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/cmp=row,file&bsrc=http[^&]*&bentry=B&bsha256=[0-9a-f]{64}/);
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#w=attention&/);
   const link = await page.evaluate(() => location.href);
 
   const other = await context.newPage();
   await other.goto(link);
   await expect(other.getByTestId('attention-rank')).toHaveText(rank, { timeout: 30_000 });
   await expect(other.getByTestId('attention-invariance')).toHaveText(angles);
-  await expect(other.getByTestId('compare-summary')).toHaveText(summary);
+  const fourth = await context.newPage();
+  await fourth.goto(compareLink);
+  await expect(fourth.getByTestId('compare-summary')).toHaveText(summary, { timeout: 30_000 });
 
-  // The weights behind the URL change: the link says so instead of showing other numbers.
+  // The second matrix behind the URL changes: the link says so instead of showing other numbers.
   files['layer.safetensors'] = layer(0.5);
   const third = await context.newPage();
-  await third.goto(link);
+  await third.goto(compareLink);
   await expect(third.getByRole('alert').filter({ hasText: 'SHA-256 differs' }).first()).toBeVisible({ timeout: 30_000 });
 });
 
@@ -80,7 +86,7 @@ test('a link to attention weights of local files asks for them and continues onc
   const app = new LinearMapPage(page);
   await app.open('#m=3,0;4,5');
   await page.getByTestId('file-input').setInputFiles(path);
-  await chooseFileHead(page, 'heads.safetensors', 6);
+  await chooseFileHead(page, 6);
   const rank = await page.getByTestId('attention-rank').innerText();
   await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/att=file,6,1,xw&qfile=heads\.safetensors&qsize=\d+&qentry=wq/);
   const link = await page.evaluate(() => location.href);

@@ -87,7 +87,7 @@ test('the camera travels with the link', async ({ page, context }) => {
   expect(distance(await again.canvasSignature(), turned)).toBeLessThan(distance(before, turned) / 4);
 });
 
-test('the attention view and a subspace comparison travel with the link', async ({ page, context }) => {
+test('a subspace comparison and the attention workspace each travel with their link', async ({ page, context }) => {
   const app = new LinearMapPage(page);
   await app.open('#m=2,0.3,0.1;0.2,1.5,0.2;0.1,0.1,0.4&r=2');
   await page.getByLabel('Principal angles between the rank-k subspaces of A and of a second matrix').check();
@@ -95,14 +95,17 @@ test('the attention view and a subspace comparison travel with the link', async 
   // Wait for the comparison at the new noise level (the default 0.1 gives about 12 %).
   await expect(page.getByTestId('compare-summary')).toContainText(/The top-2 row space .*‖B − A‖F = 3\d\.\d %/);
   const summary = await page.getByTestId('compare-summary').innerText();
-  await page.getByRole('radio', { name: 'Attention' }).click();
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain('cmp=row,0.3,1');
+  const compareLink = await page.evaluate(() => location.href);
+  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Attention' }).click();
   await page.getByLabel('Head size d_head').fill('32');
   await expect(page.getByTestId('attention-rank')).toContainText('has rank 32 (head size 32)');
-  await expect.poll(() => page.evaluate(() => location.hash)).toContain('att=96,1,32,1,xw');
-  await expect.poll(() => page.evaluate(() => location.hash)).toContain('cmp=row,0.3,1');
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#w=attention&att=96,1,32,1,xw');
 
   const other = await context.newPage();
   await other.goto(await page.evaluate(() => location.href));
   await expect(other.getByTestId('attention-rank')).toContainText('has rank 32 (head size 32)');
-  await expect(other.getByTestId('compare-summary')).toHaveText(summary);
+  const third = await context.newPage();
+  await third.goto(compareLink);
+  await expect(third.getByTestId('compare-summary')).toHaveText(summary);
 });

@@ -26,9 +26,11 @@ test('reads a .safetensors piecewise with Range requests: only the chosen tensor
   const app = new LinearMapPage(page);
   await app.open('#m=3,0;4,5');
   await openUrl(page, server.url('model.safetensors'));
-  const table = page.getByRole('table', { name: /Arrays in model.safetensors \(read piecewise/ });
-  await expect(table).toContainText('1024 × 1024');
-  await table.getByRole('button', { name: 'Open proj.weight' }).click();
+  await expect(page.getByText(/Arrays in model.safetensors \(read piecewise/)).toBeVisible();
+  const list = page.getByRole('listbox', { name: /Arrays in model.safetensors/ });
+  await expect(list).toContainText('1024 × 1024');
+  await list.getByRole('option', { name: /^proj\.weight/ }).click();
+  await page.getByRole('button', { name: 'Open proj.weight' }).click();
   await expect.poll(() => app.sigmaTexts()).toEqual(['9.52552', '0.51430']);
   const gets = server.requests.filter((r) => r.method === 'GET');
   expect(gets.every((r) => r.range !== null)).toBe(true);
@@ -41,8 +43,9 @@ test('falls back to one download when the server ignores Range', async ({ page }
   const app = new LinearMapPage(page);
   await app.open('#m=3,0;4,5');
   await openUrl(page, server.url('model.safetensors'));
-  const table = page.getByRole('table', { name: /Arrays in model.safetensors/ });
-  await table.getByRole('button', { name: 'Open proj.weight' }).click();
+  const list = page.getByRole('listbox', { name: /Arrays in model.safetensors/ });
+  await list.getByRole('option', { name: /^proj\.weight/ }).click();
+  await page.getByRole('button', { name: 'Open proj.weight' }).click();
   await expect.poll(() => app.sigmaTexts()).toEqual(['9.52552', '0.51430']);
 });
 

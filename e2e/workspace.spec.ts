@@ -82,10 +82,10 @@ test.describe('the SVD workspace', () => {
     await page.getByRole('radio', { name: 'Point cloud' }).click();
     await expect(page.getByRole('img', { name: 'Point cloud scene' })).toBeVisible();
     await expect(page.getByRole('radio', { name: 'Linear map' })).toBeDisabled();
-    // The arrow keys skip the unavailable view: left from the cloud wraps round to Attention.
+    // The arrow keys skip the unavailable view: left from the cloud wraps round to the heatmaps.
     await page.keyboard.press('ArrowLeft');
-    await expect(page.getByRole('radio', { name: 'Attention' })).toBeChecked();
-    await expect(page.getByRole('radio', { name: 'Attention' })).toBeFocused();
+    await expect(page.getByRole('radio', { name: 'Heatmaps' })).toBeChecked();
+    await expect(page.getByRole('radio', { name: 'Heatmaps' })).toBeFocused();
     await page.keyboard.press('ArrowRight');
     await expect(page.getByRole('radio', { name: 'Point cloud' })).toBeChecked();
   });

@@ -5,7 +5,8 @@
  * shown to copy by hand.
  */
 import { useState } from 'react';
-import { useAppState } from '../state/store';
+import { appStore, useAppState } from '../state/store';
+import { currentAddress } from '../state/urlSync';
 import type { Precision } from '../state/shareSlice';
 import { ariaKeyShortcuts, shortcutText, useKeymap } from './keymap';
 
@@ -22,9 +23,11 @@ export function SharePanel() {
   const [status, setStatus] = useState<{ text: string; manual?: string } | null>(null);
 
   async function copy() {
-    const href = window.location.href;
-    if (info.form === 'none') {
-      setStatus({ text: `No link for this matrix: ${info.reason ?? 'it is too big.'}` });
+    // The address after any pending write, so a slider moved a moment ago is in the link.
+    const href = await currentAddress(window.location);
+    const latest = appStore.getState().linkInfo;
+    if (latest.form === 'none') {
+      setStatus({ text: `No link for this matrix: ${latest.reason ?? 'it is too big.'}` });
       return;
     }
     try {

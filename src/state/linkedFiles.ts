@@ -106,7 +106,9 @@ export function resolveLinkedAnalyses(store: AppStore): void {
 }
 
 /** Records a link's analyses on arrays of files and says which local files it needs. */
-export function awaitLinkedAnalyses(store: AppStore, waiting: WaitingAnalyses): void {
+export function awaitLinkedAnalyses(store: AppStore, link: WaitingAnalyses): void {
+  // Only the analyses' keys of a whole link.
+  let waiting: WaitingAnalyses = { attentionFiles: link.attentionFiles, compareFile: link.compareFile };
   if (!waiting.attentionFiles && !waiting.compareFile) {
     if (store.getState().file.waiting) store.getState().setFileState({ waiting: null });
     return;

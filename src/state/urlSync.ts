@@ -11,16 +11,12 @@
  *   the previous one); edits, rank drags and animation steps replace the current entry, throttled.
  * - A link that cannot be read shows a message and leaves the current work as it was.
  */
-import { decodeHumanHash, encodeHumanHash, fitsHumanForm, type DecodeResult, type LinkState } from '../permalink/humanForm';
+import { decodeHumanHash, encodeHumanHash, fitsHumanForm, type DecodeResult, type LinkRef, type LinkState } from '../permalink/humanForm';
 import { decodeCompactHash, encodeCompactHash, isCompactHash } from '../permalink/compactForm';
-import { checkRandomParams, SMALL_PRESETS, type RandomSpectrumParams, type SpectrumShape } from './presets';
-import type { ViewAfterLoad } from './sourceSlice';
-import { LAST_STEP } from './viewSlice';
 import type { AppState, AppStore } from './store';
 import { awaitLinkedAnalyses } from './linkedFiles';
-import { EXACT } from './svdSlice';
-import { openWorkspaceOf } from './workspaces';
-import { asMatrixOfLink, linkFieldsOf } from './asMatrix';
+import { openWorkspaceOf, WORKSPACE_LIST } from './workspaces';
+import { refuseLink } from './linkNotice';
 import { DEFAULT_WORKSPACE } from '../ids/workspaces';
 
 const WRITE_DELAY_MS = 150;
@@ -31,16 +27,10 @@ export function linkStateOf(state: AppState): LinkState {
   return openWorkspaceOf(state)?.link(state) ?? {};
 }
 
-/** The link to a file's array by reference (URL or file name, entry, slice, hash) in place of its data. */
-function refLink(link: LinkState, ref: NonNullable<AppState['source']['ref']>): LinkState {
+/** The link with a reference to the data (URL or file name, entry, slice, hash) in place of the data. */
+function refLink(link: LinkState, ref: LinkRef): LinkState {
   const { matrix: _matrix, preset: _preset, ...view } = link;
-  return {
-    ...view,
-    ref: {
-      url: ref.url, file: ref.url ? undefined : ref.fileName, size: ref.url || ref.fileSize === null ? undefined : ref.fileSize,
-      entry: ref.entry, slice: ref.slice, ...linkFieldsOf(ref.asMatrix), sha256: ref.sha256,
-    },
-  };
+  return { ...view, ref };
 }
 
 /** The hash for the store's state ('' when the matrix is too big for a link). */
@@ -49,9 +39,10 @@ export async function hashFor(state: AppState): Promise<string> {
     state.setLinkInfo({ form: 'none', length: 0, maxError: 0, reason: 'The start page has no link of its own: open a workspace.' });
     return '';
   }
-  const link = linkStateOf(state);
+  const workspace = openWorkspaceOf(state)!;
+  const link = workspace.link(state);
   // Data too big to inline is referred to, when it came from a file: by URL, or by the file's name.
-  const ref = state.source.ref;
+  const ref = workspace.dataRef?.(state);
   if (ref && link.matrix && !fitsHumanForm(link.matrix) && link.matrix.data.length * 8 > LINK_BUDGET / 2) {
     const hash = `#${encodeHumanHash(refLink(link, ref))}`;
     state.setLinkInfo({ form: 'human', length: hash.length, maxError: 0 });
@@ -70,7 +61,7 @@ export async function hashFor(state: AppState): Promise<string> {
   }
   let encoded: Awaited<ReturnType<typeof encodeCompactHash>>;
   try {
-    encoded = await encodeCompactHash({ ...link, title: state.source.title }, state.linkPrecision);
+    encoded = await encodeCompactHash({ ...link, title: workspace.title?.(state) }, state.linkPrecision);
   } catch (error) {
     state.setLinkInfo({ form: 'none', length: 0, maxError: 0, reason: error instanceof Error ? error.message : String(error) });
     return '';
@@ -84,42 +75,6 @@ export async function hashFor(state: AppState): Promise<string> {
   return `#${hash}`;
 }
 
-/** Reads the random preset's parameters from a link (size=RxC, spectrum, decay, seed). */
-function randomParamsOf(params: Record<string, string>): RandomSpectrumParams | string[] {
-  const size = /^(\d{1,6})x(\d{1,6})$/.exec(params.size ?? '');
-  if (!size) return [`The random preset needs size=ROWSxCOLUMNS, e.g. size=768x768; got "${params.size ?? ''}".`];
-  const shape = (params.spectrum ?? 'geometric') as SpectrumShape;
-  if (!['geometric', 'linear', 'power'].includes(shape)) return [`The spectrum "${shape}" is not one of geometric, linear, power.`];
-  const random: RandomSpectrumParams = {
-    rows: Number(size[1]),
-    cols: Number(size[2]),
-    shape,
-    decay: Number(params.decay ?? (shape === 'power' ? 1 : 1e-3)),
-    seed: Number(params.seed ?? 0),
-  };
-  const problems = checkRandomParams(random);
-  return problems.length > 0 ? problems : random;
-}
-
-function refuse(store: AppStore, problems: string[]): false {
-  store.getState().notify({ kind: 'error', title: 'This link could not be opened; your work is unchanged.', details: problems });
-  return false;
-}
-
-function sameRandom(state: AppState, params: RandomSpectrumParams): boolean {
-  const current = state.source.preset;
-  if (current?.id !== 'random') return false;
-  const before = randomParamsOf(Object.fromEntries(Object.entries(current.params).map(([k, v]) => [k, String(v)])));
-  return !Array.isArray(before) && (Object.keys(params) as Array<keyof RandomSpectrumParams>).every((key) => before[key] === params[key]);
-}
-
-/** Applies a link's settings of the attention workspace and of the comparison. */
-function applyAnalyses(store: AppStore, link: LinkState): void {
-  const state = store.getState();
-  if (link.attention) state.setAttentionSettings({ source: 'synthetic', ...link.attention });
-  if (link.compare) state.setCompareSettings({ enabled: true, side: link.compare.side, second: { kind: 'noise', level: link.compare.level, seed: link.compare.seed } });
-}
-
 /** Applies a decoded link; returns false (after notifying) when it could not. */
 function applyDecoded(store: AppStore, decoded: DecodeResult | null, title = 'Matrix from the link'): boolean {
   // No link: the start page.
@@ -127,73 +82,21 @@ function applyDecoded(store: AppStore, decoded: DecodeResult | null, title = 'Ma
     store.getState().openWorkspace(null);
     return true;
   }
-  if (!decoded.ok) return refuse(store, decoded.problems);
+  if (!decoded.ok) return refuseLink(store, decoded.problems);
   const link = decoded.value;
-  applyAnalyses(store, link);
-  // A workspace link without data keeps the matrix workspace's document as it is.
-  const applied = carriesData(link) ? applySource(store, link, title) : true;
-  if (applied) store.getState().openWorkspace(link.workspace ?? DEFAULT_WORKSPACE);
-  // After the source, so that a file the matrix needs too is opened (or asked for) once.
-  if (applied) awaitLinkedAnalyses(store, { attentionFiles: link.attentionFiles, compareFile: link.compareFile });
-  return applied;
-}
-
-/** Whether the link carries the matrix workspace's data (a matrix, a reference or a preset). */
-function carriesData(link: LinkState): boolean {
-  return Boolean(link.matrix || link.ref || link.preset);
+  // Each workspace takes its own keys (a link made before workspaces may hold several's).
+  for (const workspace of WORKSPACE_LIST) if (!workspace.applyLink(store, link, title)) return false;
+  store.getState().openWorkspace(link.workspace ?? DEFAULT_WORKSPACE);
+  // After the data, so that a file the matrix needs too is opened (or asked for) once.
+  awaitLinkedAnalyses(store, link);
+  return true;
 }
 
 /** Whether a hash opens a workspace without data (or the start page), so saved work may fill it. */
 export function hashCarriesNoData(hash: string): boolean {
   if (isCompactHash(hash)) return false;
   const decoded = decodeHumanHash(hash);
-  return decoded === null || (decoded.ok && !carriesData(decoded.value));
-}
-
-/** Loads the link's matrix (inline, by reference, or a preset) and its view; false when it could not. */
-function applySource(store: AppStore, link: LinkState, title: string): boolean {
-  const view: ViewAfterLoad = { rank: link.rank ?? null, view: link.view ?? 'map', of: link.of ?? 'rows', step: link.step ?? LAST_STEP, camera: link.cam ?? null, axes: link.axes, subspaces: link.subspaces };
-  const state = store.getState();
-  // Set once the link is known to open, and before its matrix loads, so that the first SVD already
-  // uses the link's method (a refused link leaves the method as it was).
-  const applyMethod = () => state.setSvdMethod(link.method ?? EXACT);
-  if (link.ref) {
-    applyMethod();
-    const { url, file, size, entry, slice, sha256 } = link.ref;
-    const current = state.source.ref;
-    if (current?.sha256 === sha256 && current.entry === entry) state.applyView(view);
-    else state.followRef({ url, fileName: file, fileSize: size, entry, slice, asMatrix: asMatrixOfLink(link.ref), sha256, view });
-    return true;
-  }
-  if (link.matrix) {
-    applyMethod();
-    const { matrix } = link;
-    const current = state.matrix;
-    const same = current.rows === matrix.rows && current.cols === matrix.cols && current.data.every((x, k) => Object.is(x, matrix.data[k]));
-    if (!same) state.loadMatrix({ rows: matrix.rows, cols: matrix.cols, data: Float64Array.from(matrix.data) }, { kind: 'link', title });
-    state.applyView(view);
-    return true;
-  }
-  const preset = link.preset!;
-  if (preset.id === 'random') {
-    const params = randomParamsOf(preset.params);
-    if (Array.isArray(params)) return refuse(store, params);
-    applyMethod();
-    if (sameRandom(state, params)) state.applyView(view);
-    else state.requestRandomMatrix(params, view);
-    return true;
-  }
-  if (preset.id === 'embeddings') {
-    applyMethod();
-    if (state.source.preset?.id !== 'embeddings') state.requestEmbeddings(view);
-    else state.applyView(view);
-    return true;
-  }
-  if (!SMALL_PRESETS.some((p) => p.id === preset.id)) return refuse(store, [`There is no preset called "${preset.id}".`]);
-  applyMethod();
-  state.loadPreset(preset.id);
-  state.applyView(view);
-  return true;
+  return decoded === null || (decoded.ok && !WORKSPACE_LIST.some((workspace) => workspace.carriesData(decoded.value)));
 }
 
 /** Applies a human-form hash at once (compact hashes go through `applyLink`). */

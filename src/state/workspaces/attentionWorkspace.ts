@@ -30,6 +30,13 @@ export const attentionWorkspace: StateWorkspace = {
   id: 'attention',
   document: 'pair of matrices',
   link,
+  applyLink(store, link) {
+    if (link.attention) store.getState().setAttentionSettings({ source: 'synthetic', ...link.attention });
+    // Weights of files wait for their files: linkedFiles.ts applies them once they are open.
+    return true;
+  },
+  // Its weights are synthetic (rebuilt from the seed) or files the person opens: never in the link.
+  carriesData: () => false,
   linkInputs: (s) => [s.attention.settings, s.attention.result, s.file.waiting?.attentionFiles],
   // Choosing other weights is a new document; the head size and head are adjustments.
   isDeliberate: (s, p) => s.attention.settings.source !== p.attention.settings.source || s.attention.settings.query !== p.attention.settings.query || s.attention.settings.key !== p.attention.settings.key,

@@ -12,6 +12,9 @@ export const STATE_WORKSPACES: Record<WorkspaceId, StateWorkspace> = {
   attention: attentionWorkspace,
 };
 
+/** Every workspace, in the registry's order (the order links apply their keys in). */
+export const WORKSPACE_LIST: StateWorkspace[] = Object.values(STATE_WORKSPACES);
+
 /** The open workspace's entry, or null on the start page. */
 export function openWorkspaceOf(state: AppState): StateWorkspace | null {
   return state.workspace === null ? null : STATE_WORKSPACES[state.workspace];

@@ -7,6 +7,8 @@ import type { AppState } from '../store';
 import type { StateWorkspace } from './types';
 import { LAST_STEP } from '../viewSlice';
 import { linkedAnalyses } from '../linkedFiles';
+import { applySvdLinkData, carriesMatrixData } from './svdLink';
+import { linkFieldsOf } from '../asMatrix';
 import { describeCloud, describeHeatmaps, describeMap, effectiveRank, effectiveView, latestSvd } from '../selectors';
 
 /** Presets that are regenerated from their parameters rather than written out entry by entry. */
@@ -47,6 +49,21 @@ export const svdWorkspace: StateWorkspace = {
   id: 'svd',
   document: 'matrix',
   link,
+  applyLink(store, link, title) {
+    if (link.compare) store.getState().setCompareSettings({ enabled: true, side: link.compare.side, second: { kind: 'noise', level: link.compare.level, seed: link.compare.seed } });
+    // A workspace link without data keeps the document as it is.
+    return carriesMatrixData(link) ? applySvdLinkData(store, link, title) : true;
+  },
+  carriesData: carriesMatrixData,
+  dataRef(state) {
+    const ref = state.source.ref;
+    if (!ref) return undefined;
+    return {
+      url: ref.url, file: ref.url ? undefined : ref.fileName, size: ref.url || ref.fileSize === null ? undefined : ref.fileSize,
+      entry: ref.entry, slice: ref.slice, ...linkFieldsOf(ref.asMatrix), sha256: ref.sha256,
+    };
+  },
+  title: (state) => state.source.title,
   linkInputs: (s) => [
     s.matrix, s.rank, s.viewMode, s.cloudOf, s.source, s.camera, s.svd.method, s.cloudAxes, s.showSubspaces,
     s.compare.settings, s.compare.result, s.file.waiting?.compareFile,

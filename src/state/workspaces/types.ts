@@ -5,8 +5,8 @@
  * `index.ts`.
  */
 import type { WorkspaceId } from '../../ids/workspaces';
-import type { LinkState } from '../../permalink/humanForm';
-import type { AppState } from '../store';
+import type { LinkRef, LinkState } from '../../permalink/humanForm';
+import type { AppState, AppStore } from '../store';
 
 /** The kinds of document a workspace works on. */
 export type DocumentKind = 'matrix' | 'pair of matrices' | 'tensor';
@@ -19,6 +19,17 @@ export interface StateWorkspace {
    * be written out (the URL sync then chooses the human or the compact form, or a reference).
    */
   link(state: AppState): LinkState;
+  /**
+   * Applies the workspace's own keys of an opened link (other workspaces' keys are theirs); false,
+   * after saying why, when the link cannot be opened. Called for every workspace, in order.
+   */
+  applyLink(store: AppStore, link: LinkState, title: string): boolean;
+  /** Whether the link carries this workspace's data (then saved work does not fill it). */
+  carriesData(link: LinkState): boolean;
+  /** Where the link's data lives when it is too big to inline (an array of a file), if it is known. */
+  dataRef?(state: AppState): LinkRef | undefined;
+  /** A title the compact form carries with the data. */
+  title?(state: AppState): string;
   /** The values the link is made of: when one of them changes (by identity), the link is rewritten. */
   linkInputs(state: AppState): readonly unknown[];
   /** Whether going from `previous` to `state` is a deliberate step (its own history entry). */

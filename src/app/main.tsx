@@ -11,7 +11,7 @@ import { startLinkedFilesEffect } from '../state/linkedFiles';
 import { startAttentionEffect } from '../state/attentionEffect';
 import { startCompareEffect } from '../state/compareEffect';
 import { startExportEffect } from '../state/exportEffect';
-import { startPersistence } from '../state/persistence';
+import { indexedDbStorage, startPersistence } from '../state/persistence';
 import { downloadBlob } from '../ui/plots';
 import { createComputeClient, spawnBrowserWorker } from '../worker/client';
 import { App } from './App';
@@ -29,7 +29,7 @@ startSourceEffect(appStore, client, {
   wordsUrl: new URL('data/glove-subset.words.json', document.baseURI).href,
 });
 // Saved work comes back only when the address holds no link's data (the start page, `#w=svd`); a link wins.
-startPersistence(appStore, window.indexedDB, hashCarriesNoData(window.location.hash));
+startPersistence(appStore, window.indexedDB ? indexedDbStorage(window.indexedDB) : undefined, hashCarriesNoData(window.location.hash));
 // The link is read before the first SVD, so a link's matrix is the first thing computed.
 startUrlSync(appStore, window.location, window.history, window);
 startSvdEffect(appStore, client);

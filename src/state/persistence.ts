@@ -1,46 +1,30 @@
 /**
- * Saved work: each workspace's state (the matrix workspace's matrix, where it came from and how it
- * is shown; the attention workspace's synthetic head), kept in IndexedDB so a reload or a crash
- * loses nothing. Opening the app without a link's data (the start page, or `#w=svd`) brings the
- * saved work back; a link wins over it (and replaces it once it is opened). What is read back is
- * checked by schema, like a link: damaged work is ignored.
+ * Saved work: each workspace's state, kept in IndexedDB under its own key (`workspace:svd`,
+ * `workspace:attention`), so a reload or a crash loses nothing and a matrix too big to save does not
+ * keep another workspace from being saved. What a workspace saves and how it is read back (checked
+ * by schema, like a link: damaged work is ignored) is its `saved` part in `state/workspaces/`.
+ *
+ * Opening the app without a link's data (the start page, or `#w=svd`) brings the saved work back; a
+ * link wins over it (and replaces it once it is opened). Work saved before workspaces, one record
+ * under `current` with the matrix and the attention head, is still read.
  */
-import type { DocMatrix, MatrixSource } from './documentSlice';
-import type { ViewAfterLoad } from './viewSlice';
-import { EXACT, type SvdMethod } from './svdSlice';
-import { linkAttentionSchema, linkMethodSchema } from '../permalink/linkState';
-import { DEFAULT_ATTENTION } from './attentionSlice';
-import { z } from 'zod';
-import type { AppState, AppStore } from './store';
+import type { WorkspaceId } from '../ids/workspaces';
+import type { AppStore } from './store';
+import { WORKSPACE_LIST } from './workspaces';
 
 const DATABASE = 'subspace-explorer';
 const TABLE = 'work';
-const KEY = 'current';
+/** The one record of work saved before workspaces. */
+const LEGACY_KEY = 'current';
 const SAVE_DELAY_MS = 400;
-/** Matrices bigger than this (64 MB as float64) are not saved; the person still has their file. */
-const MAX_SAVED_ENTRIES = 8_000_000;
 
-export interface SavedWork {
-  version: 1;
-  matrix: DocMatrix;
-  source: MatrixSource;
-  view: ViewAfterLoad;
-  /** How the SVD is computed (absent in work saved before the randomized method existed: exact). */
-  method?: SvdMethod;
-  /** The attention workspace's synthetic head (weights of files are not saved: the files are the person's). */
-  attention?: z.infer<typeof linkAttentionSchema>;
+/** Where saved work lives: IndexedDB in the app, a Map in tests. */
+export interface WorkStorage {
+  get(key: string): Promise<unknown>;
+  put(key: string, value: unknown): Promise<void>;
 }
 
-/** The parts of saved work other than the matrix, checked like a link on the way in. */
-const savedViewSchema = z.object({
-  rank: z.number().int().min(1).nullable(),
-  view: z.enum(['map', 'cloud', 'heatmaps', 'attention']),
-  of: z.enum(['rows', 'columns']),
-  step: z.number().min(0).max(3),
-  axes: z.tuple([z.number().int().min(0), z.number().int().min(0), z.number().int().min(0)]).optional(),
-  subspaces: z.boolean().optional(),
-});
-const savedSourceSchema = z.object({ kind: z.enum(['typed', 'link', 'preset', 'paste', 'file']), title: z.string().max(10_000) }).loose();
+export const workspaceKey = (id: WorkspaceId) => `workspace:${id}`;
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -49,92 +33,80 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
-function open(factory: IDBFactory): Promise<IDBDatabase> {
-  const req = factory.open(DATABASE, 1);
-  req.onupgradeneeded = () => req.result.createObjectStore(TABLE);
-  return request(req);
-}
-
-/** Reads the saved work, or null when there is none or it does not look right. */
-export async function loadWork(factory: IDBFactory): Promise<SavedWork | null> {
-  const db = await open(factory);
-  try {
-    const value = (await request(db.transaction(TABLE).objectStore(TABLE).get(KEY))) as SavedWork | undefined;
-    if (!value || value.version !== 1) return null;
-    const { matrix } = value;
-    const valid =
-      matrix && Number.isInteger(matrix.rows) && Number.isInteger(matrix.cols) && matrix.rows > 0 && matrix.cols > 0 &&
-      matrix.data instanceof Float64Array && matrix.data.length === matrix.rows * matrix.cols && matrix.data.every(Number.isFinite);
-    if (!valid) return null;
-    const view = savedViewSchema.safeParse(value.view);
-    const source = savedSourceSchema.safeParse(value.source);
-    if (!view.success || !source.success) return null;
-    // Work saved before workspaces could show the attention view on the matrix page.
-    const restoredView = { ...view.data, view: view.data.view === 'attention' ? 'map' as const : view.data.view };
-    const attention = linkAttentionSchema.safeParse(value.attention);
-    return { ...value, view: restoredView, attention: attention.success ? attention.data : undefined };
-  } finally {
-    db.close();
-  }
-}
-
-export async function saveWork(factory: IDBFactory, work: SavedWork): Promise<void> {
-  const db = await open(factory);
-  try {
-    const tx = db.transaction(TABLE, 'readwrite');
-    tx.objectStore(TABLE).put(work, KEY);
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-  } finally {
-    db.close();
-  }
-}
-
-function workOf(state: AppState): SavedWork {
+/** Saved work in IndexedDB: one database, one object store, a key per workspace. */
+export function indexedDbStorage(factory: IDBFactory): WorkStorage {
+  const open = (): Promise<IDBDatabase> => {
+    const req = factory.open(DATABASE, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore(TABLE);
+    return request(req);
+  };
   return {
-    version: 1,
-    matrix: state.matrix,
-    source: state.source,
-    method: state.svd.method,
-    view: { rank: state.rank, view: state.viewMode, of: state.cloudOf, step: state.step, axes: state.cloudAxes, subspaces: state.showSubspaces },
-    attention: synthetic(state.attention.settings),
+    async get(key) {
+      const db = await open();
+      try {
+        return await request(db.transaction(TABLE).objectStore(TABLE).get(key));
+      } finally {
+        db.close();
+      }
+    },
+    async put(key, value) {
+      const db = await open();
+      try {
+        const tx = db.transaction(TABLE, 'readwrite');
+        tx.objectStore(TABLE).put(value, key);
+        await new Promise<void>((resolve, reject) => {
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+          tx.onabort = () => reject(tx.error);
+        });
+      } finally {
+        db.close();
+      }
+    },
   };
 }
 
-function synthetic(a: AppState['attention']['settings']): SavedWork['attention'] {
-  return a.source === 'synthetic' ? { dModel: a.dModel, seed: a.seed, headSize: a.headSize, head: a.head, layout: a.layout } : undefined;
+/** A workspace's part of the record saved before workspaces (version 1), if it has one. */
+function legacyPart(id: WorkspaceId, legacy: unknown): unknown {
+  if (!legacy || typeof legacy !== 'object' || (legacy as { version?: unknown }).version !== 1) return undefined;
+  const record = legacy as Record<string, unknown>;
+  if (id === 'svd') return { matrix: record.matrix, source: record.source, view: record.view, method: record.method };
+  if (id === 'attention') return record.attention;
+  return undefined;
+}
+
+/** Brings back each workspace's saved work; resolves with the workspaces restored. */
+export async function restoreWork(store: AppStore, storage: WorkStorage): Promise<WorkspaceId[]> {
+  const restored: WorkspaceId[] = [];
+  let legacy: unknown = null;
+  let legacyRead = false;
+  for (const workspace of WORKSPACE_LIST) {
+    if (!workspace.saved) continue;
+    let value = await storage.get(workspaceKey(workspace.id)).catch(() => undefined);
+    if (value === undefined) {
+      if (!legacyRead) legacy = await storage.get(LEGACY_KEY).catch(() => undefined);
+      legacyRead = true;
+      value = legacyPart(workspace.id, legacy);
+    }
+    if (value !== undefined && workspace.saved.restore(store, value)) {
+      store.getState().markRestored(workspace.id);
+      restored.push(workspace.id);
+    }
+  }
+  return restored;
 }
 
 /**
- * Restores the saved work when `restore` is set (no link in the address), then saves every change,
- * a moment after it settles.
+ * Restores the saved work when `restore` is set (no link's data in the address), then saves each
+ * workspace a moment after a change of it settles.
  */
-export function startPersistence(store: AppStore, factory: IDBFactory | undefined, restore: boolean): () => void {
-  if (!factory) return () => undefined;
-  let timer: ReturnType<typeof setTimeout> | null = null;
+export function startPersistence(store: AppStore, storage: WorkStorage | undefined, restore: boolean): () => void {
+  if (!storage) return () => undefined;
+  const timers = new Map<WorkspaceId, ReturnType<typeof setTimeout>>();
   let restored = !restore;
-
   if (restore) {
-    loadWork(factory)
-      .then((work) => {
-        // Only if the person has not started on something else meanwhile.
-        if (work && store.getState().revision <= 1) {
-          // Stored data is checked like a link: a damaged method falls back to the exact SVD.
-          const method = linkMethodSchema.safeParse(work.method);
-          store.getState().setSvdMethod(method.success ? method.data : EXACT);
-          store.getState().loadMatrix(work.matrix, work.source);
-          store.getState().applyView(work.view);
-          store.getState().markRestored('svd');
-        }
-        // The saved head, unless a link already chose one.
-        if (work?.attention && store.getState().attention.settings === DEFAULT_ATTENTION) {
-          store.getState().setAttentionSettings({ source: 'synthetic', ...work.attention });
-          store.getState().markRestored('attention');
-        }
-      })
-      .catch(() => undefined)
+    void restoreWork(store, storage)
+      .catch(() => [])
       .finally(() => {
         restored = true;
       });
@@ -142,18 +114,26 @@ export function startPersistence(store: AppStore, factory: IDBFactory | undefine
 
   const unsubscribe = store.subscribe((state, previous) => {
     if (!restored) return;
-    const changed = state.matrix !== previous.matrix || state.source !== previous.source || state.rank !== previous.rank || state.viewMode !== previous.viewMode || state.cloudOf !== previous.cloudOf ||
-      state.cloudAxes !== previous.cloudAxes || state.svd.method !== previous.svd.method || state.showSubspaces !== previous.showSubspaces ||
-      state.attention.settings !== previous.attention.settings;
-    if (!changed || state.matrix.data.length > MAX_SAVED_ENTRIES) return;
-    if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      void saveWork(factory, workOf(store.getState())).catch(() => undefined);
-    }, SAVE_DELAY_MS);
+    for (const workspace of WORKSPACE_LIST) {
+      const saved = workspace.saved;
+      if (!saved) continue;
+      const now = saved.inputs(state);
+      const before = saved.inputs(previous);
+      if (now.every((value, i) => Object.is(value, before[i]))) continue;
+      const pending = timers.get(workspace.id);
+      if (pending !== undefined) clearTimeout(pending);
+      timers.set(
+        workspace.id,
+        setTimeout(() => {
+          timers.delete(workspace.id);
+          const value = saved.of(store.getState());
+          if (value !== undefined) void storage.put(workspaceKey(workspace.id), value).catch(() => undefined);
+        }, SAVE_DELAY_MS),
+      );
+    }
   });
   return () => {
     unsubscribe();
-    if (timer !== null) clearTimeout(timer);
+    for (const timer of timers.values()) clearTimeout(timer);
   };
 }

@@ -5,6 +5,7 @@
 import type { LinkState } from '../../permalink/humanForm';
 import type { AppState } from '../store';
 import type { StateWorkspace } from './types';
+import { attentionSaved } from './attentionSaved';
 import { linkedAnalyses } from '../linkedFiles';
 
 function link(state: AppState): LinkState {
@@ -37,6 +38,7 @@ export const attentionWorkspace: StateWorkspace = {
   },
   // Its weights are synthetic (rebuilt from the seed) or files the person opens: never in the link.
   carriesData: () => false,
+  saved: attentionSaved,
   linkInputs: (s) => [s.attention.settings, s.attention.result, s.file.waiting?.attentionFiles],
   // Choosing other weights is a new document; the head size and head are adjustments.
   isDeliberate: (s, p) => s.attention.settings.source !== p.attention.settings.source || s.attention.settings.query !== p.attention.settings.query || s.attention.settings.key !== p.attention.settings.key,

@@ -5,7 +5,7 @@ import type { StateWorkspace } from './types';
 import { svdWorkspace } from './svdWorkspace';
 import { attentionWorkspace } from './attentionWorkspace';
 
-export type { StateWorkspace, DocumentKind } from './types';
+export type { StateWorkspace, DocumentKind, SavedPart } from './types';
 
 export const STATE_WORKSPACES: Record<WorkspaceId, StateWorkspace> = {
   svd: svdWorkspace,

@@ -5,6 +5,7 @@
 import type { LinkState } from '../../permalink/humanForm';
 import type { AppState } from '../store';
 import type { StateWorkspace } from './types';
+import { svdSaved } from './svdSaved';
 import { LAST_STEP } from '../viewSlice';
 import { linkedAnalyses } from '../linkedFiles';
 import { applySvdLinkData, carriesMatrixData } from './svdLink';
@@ -64,6 +65,7 @@ export const svdWorkspace: StateWorkspace = {
     };
   },
   title: (state) => state.source.title,
+  saved: svdSaved,
   linkInputs: (s) => [
     s.matrix, s.rank, s.viewMode, s.cloudOf, s.source, s.camera, s.svd.method, s.cloudAxes, s.showSubspaces,
     s.compare.settings, s.compare.result, s.file.waiting?.compareFile,

@@ -11,6 +11,16 @@ import type { AppState, AppStore } from '../store';
 /** The kinds of document a workspace works on. */
 export type DocumentKind = 'matrix' | 'pair of matrices' | 'tensor';
 
+/** What a workspace keeps in the browser between visits (see persistence.ts). */
+export interface SavedPart {
+  /** The value to save now, or undefined to keep what was saved before (e.g. a matrix too big). */
+  of(state: AppState): unknown;
+  /** When one of these changes (by identity), the workspace is saved again, a moment later. */
+  inputs(state: AppState): readonly unknown[];
+  /** Checks a saved value like a link and applies it; false when it is damaged or not wanted now. */
+  restore(store: AppStore, value: unknown): boolean;
+}
+
 export interface StateWorkspace {
   id: WorkspaceId;
   document: DocumentKind;
@@ -38,6 +48,8 @@ export interface StateWorkspace {
   describe(state: AppState): string;
   /** Which content the one 3D canvas shows (a key of the scene registry), or null to hide it. */
   sceneContent(state: AppState): string | null;
+  /** What it keeps between visits; absent when it keeps nothing. */
+  saved?: SavedPart;
   /** A one-line summary of the saved state for the start page, or null when there is nothing to show. */
   summary(state: AppState): string | null;
 }

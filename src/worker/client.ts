@@ -9,7 +9,7 @@
  *   on its own never costs a restart later.
  * - A worker that dies is restarted and every pending job fails with a readable message.
  */
-import type { FromWorker, JobInput, JobKind, JobOutput, ToWorker } from './protocol';
+import type { FromWorker, JobErrorCode, JobInput, JobKind, JobOutput, ToWorker } from './protocol';
 
 /** The part of a Worker the client uses; tests pass an in-process fake. */
 export interface WorkerEndpoint {
@@ -27,9 +27,9 @@ export class JobCancelledError extends Error {
   }
 }
 
-/** Rejection reason of a job that failed in the worker, with the worker's message. */
+/** Rejection reason of a job that failed in the worker, with the worker's message and, for failures the page acts on, a code. */
 export class JobFailedError extends Error {
-  constructor(message: string) {
+  constructor(message: string, readonly code?: JobErrorCode) {
     super(message);
     this.name = 'JobFailedError';
   }
@@ -141,7 +141,7 @@ export function createComputeClient(spawn: () => WorkerEndpoint, clientOptions: 
         settle(message.id)?.resolve(message.output);
         break;
       case 'error':
-        settle(message.id)?.reject(new JobFailedError(message.message));
+        settle(message.id)?.reject(new JobFailedError(message.message, message.code));
         break;
       case 'cancelled':
         settle(message.id)?.reject(new JobCancelledError(message.id));

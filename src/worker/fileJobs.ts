@@ -9,7 +9,7 @@ import { holdMatrix } from './heldMatrices';
 import type { ArrayEntry } from '../io/types';
 import { fmtShape } from '../io/types';
 import { assertFiniteTensor, reshapeToMatrix, tensor, unfold, type Matrix } from '../core';
-import type { HandlerResult, JobContext } from './protocol';
+import { CodedJobError, type HandlerResult, type JobContext } from './protocol';
 import type { MatrixJobOutput } from './randomSpectrumJob';
 import { sha256 as sha256Bytes } from '@noble/hashes/sha2.js';
 
@@ -162,7 +162,7 @@ export async function checkedWeight(ref: WeightRefLike, role: string): Promise<{
 /** One array (or 2-D slice, unfolding or reshape) of an open file as a float64 matrix, refusing NaN and infinities. */
 export async function weightMatrix(fileId: number, entry: string, slice: number[], asMatrix?: AsMatrix): Promise<Matrix> {
   const open = openFiles.get(fileId);
-  if (!open) throw new Error('The file is no longer open in the worker (it was restarted or the file was replaced); please open it again.');
+  if (!open) throw new CodedJobError('file-not-open', 'The file is no longer open in the worker (it was restarted or the file was replaced); please open it again.');
   const array = await open.file.load(entry);
   if (asMatrix) return wholeArrayAsMatrix(array.shape, array.data, entry, asMatrix);
   const shape = array.shape.length === 0 ? [1, 1] : array.shape.length === 1 ? [1, array.shape[0]] : array.shape;

@@ -6,14 +6,14 @@
  * the page: one 310 MB message measured a 1.3 s freeze.
  */
 import type { Matrix } from '../core';
-import type { HandlerResult } from './protocol';
+import { CodedJobError, type HandlerResult } from './protocol';
 
 const KEEP = 2;
 const held = new Map<string, Matrix>();
 
-export class NotHeldError extends Error {
+export class NotHeldError extends CodedJobError {
   constructor(key: string) {
-    super(`The worker no longer holds the matrix "${key}".`);
+    super('matrix-not-held', `The worker no longer holds the matrix "${key}".`);
     this.name = 'NotHeldError';
   }
 }

@@ -3,7 +3,7 @@
  * in-process. Jobs run one at a time in arrival order; a job cancelled before it starts is
  * dropped, and a running job sees `isCancelled()` turn true at its next check.
  */
-import { JobCancelled, type FromWorker, type HandlerResult, type JobContext, type ToWorker } from './protocol';
+import { CodedJobError, JobCancelled, type FromWorker, type HandlerResult, type JobContext, type ToWorker } from './protocol';
 
 export type Post = (message: FromWorker, transfer?: ArrayBuffer[]) => void;
 
@@ -47,7 +47,7 @@ export function createWorkerHost(handlers: AnyHandlers, post: Post): WorkerHost 
     } catch (error) {
       cancelled.delete(job.id);
       if (error instanceof JobCancelled) post({ type: 'cancelled', id: job.id });
-      else post({ type: 'error', id: job.id, message: describeError(error) });
+      else post({ type: 'error', id: job.id, message: describeError(error), ...(error instanceof CodedJobError ? { code: error.code } : {}) });
     } finally {
       running = false;
       // A macrotask between jobs lets pending 'cancel' messages arrive before the next job starts.

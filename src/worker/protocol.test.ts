@@ -5,6 +5,7 @@
  * Vitest's fake timers, so the tests say exactly when things happen and never race the clock.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { NotHeldError } from './heldMatrices';
 import { createComputeClient, JobCancelledError, JobFailedError, type WorkerEndpoint } from './client';
 import { createWorkerHost, type AnyHandlers } from './host';
 import { JobCancelled, type FromWorker, type JobContext, type ToWorker } from './protocol';
@@ -70,6 +71,9 @@ const handlers = {
   fail: () => {
     throw new Error('svd: entry (1, 2) is NaN in a 2 x 2 matrix');
   },
+  notHeld: () => {
+    throw new NotHeldError('file:1:A');
+  },
   crash: () => {
     throw new Error('crash');
   },
@@ -125,6 +129,18 @@ describe('compute protocol', () => {
     await vi.runAllTimersAsync();
     await expect(done).resolves.toBe('finished');
     expect(seen).toEqual(['start', 'step 0', 'step 1', 'step 2']);
+  });
+
+  it('carries the code of a failure the page acts on, and none for the others', async () => {
+    const { loose } = setup();
+    const coded = loose.run('notHeld', {}).promise.catch((error: unknown) => error);
+    const plain = loose.run('fail', {}).promise.catch((error: unknown) => error);
+    await vi.runAllTimersAsync();
+    const error = (await coded) as JobFailedError;
+    expect(error).toBeInstanceOf(JobFailedError);
+    expect(error.code).toBe('matrix-not-held');
+    expect(error.message).toBe('The worker no longer holds the matrix "file:1:A".');
+    expect(((await plain) as JobFailedError).code).toBeUndefined();
   });
 
   it('turns a thrown error into a readable message', async () => {

@@ -44,8 +44,23 @@ export type FromWorker =
   | { type: 'started'; id: number }
   | { type: 'progress'; id: number; fraction: number; stage: string }
   | { type: 'result'; id: number; output: unknown }
-  | { type: 'error'; id: number; message: string }
+  | { type: 'error'; id: number; message: string; code?: JobErrorCode }
   | { type: 'cancelled'; id: number };
+
+/**
+ * Failures the page reacts to (rather than only showing them), by code instead of by their English
+ * text: the worker no longer holds a matrix it was asked for by key (the page sends it back), or no
+ * longer has a file open (the page reopens it).
+ */
+export type JobErrorCode = 'matrix-not-held' | 'file-not-open';
+
+/** An error a handler throws with a code the page can act on. */
+export class CodedJobError extends Error {
+  constructor(readonly code: JobErrorCode, message: string) {
+    super(message);
+    this.name = 'CodedJobError';
+  }
+}
 
 /** What a handler may report while it runs, and how it learns it should stop. */
 export interface JobContext {

@@ -5,6 +5,7 @@
  *
  *   tsx bench/runLibrary.ts core 64,256
  */
+import { QUIET_CONTEXT } from '../src/worker/protocol';
 import { lowRank, randomizedSvd, svd, truncationError, updateLowRank } from '../src/core';
 import { caseMatrix, RANDOMIZED, selectCases, type BenchCase } from './cases';
 import { time } from './measure';
@@ -49,7 +50,7 @@ function runCore(c: BenchCase): Record<string, unknown> {
  */
 function appRankChange(c: BenchCase, a: ReturnType<typeof caseMatrix>, f: ReturnType<typeof svd>): Record<string, unknown> {
   // The worker's own result: factors, row and column energies, and the heatmaps' pooled factors.
-  const result = runSvdJob({ rows: c.rows, cols: c.cols, data: a.data.slice() }, { progress: () => {}, isCancelled: () => false }).output;
+  const result = runSvdJob({ rows: c.rows, cols: c.cols, data: a.data.slice() }, QUIET_CONTEXT).output;
   const coordinates = new Float32Array(c.rows * 3);
   const shares = new Float32Array(c.rows);
   const keptEnergy = createKeptEnergy();

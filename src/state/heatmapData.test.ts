@@ -2,12 +2,13 @@
  * The heatmaps' A and A_k come from block means the worker computes with the SVD; A_k's are built
  * from the pooled factors for any rank. They must equal the block means of A and of lowRank(A, k).
  */
+import { QUIET_CONTEXT } from '../worker/protocol';
 import { describe, expect, it } from 'vitest';
 import { blockMeans, createRandom, lowRank, randomMatrix, svd } from '../core';
 import { HEATMAP_GRID, runSvdJob } from '../worker/svdJob';
 import { pooledMatrices } from './heatmapData';
 
-const context = { progress: () => {}, isCancelled: () => false };
+const context = QUIET_CONTEXT;
 
 function maxDifference(x: Float64Array, y: Float64Array): number {
   let d = 0;

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ComputeClient, JobHandle, RunOptions } from '../worker/client';
 import { heldMatrix, holdMatrix, receiveMatrixPart, runHoldMatrixPartJob } from '../worker/heldMatrices';
-import type { JobContext, JobInput, JobKind, JobOutput } from '../worker/protocol';
+import { type JobInput, type JobKind, type JobOutput, QUIET_CONTEXT } from '../worker/protocol';
 import { runSvdJob } from '../worker/svdJob';
 import { startSvdEffect } from './effects';
 import { resendHeldMatrix } from './resendMatrix';
@@ -17,7 +17,7 @@ interface Call {
   transfer: ArrayBuffer[];
 }
 
-const context: JobContext = { progress: () => {}, isCancelled: () => false };
+const context = QUIET_CONTEXT;
 
 /**
  * A client whose jobs run the real handlers, asynchronously, recording every call. `interrupt`

@@ -6,9 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runAttentionJob, type AttentionJobInput } from './attentionJob';
 import { runOpenFileJob } from './fileJobs';
-import type { JobContext } from './protocol';
+import { QUIET_CONTEXT } from './protocol';
 
-const context: JobContext = { progress: () => undefined, isCancelled: () => false };
+const context = QUIET_CONTEXT;
 
 const GPT2 = new URL('../../../shared/data/gpt2-small/', import.meta.url);
 const WQ = new URL('attn_Wq_layers_0_5_11.npy', GPT2);

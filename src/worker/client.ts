@@ -9,7 +9,7 @@
  *   on its own never costs a restart later.
  * - A worker that dies is restarted and every pending job fails with a readable message.
  */
-import type { FromWorker, JobErrorCode, JobInput, JobKind, JobOutput, ToWorker } from './protocol';
+import type { FromWorker, JobErrorCode, JobInput, JobKind, JobOutput, JobPartial, ToWorker } from './protocol';
 
 /** The part of a Worker the client uses; tests pass an in-process fake. */
 export interface WorkerEndpoint {
@@ -35,13 +35,15 @@ export class JobFailedError extends Error {
   }
 }
 
-export interface RunOptions {
+export interface RunOptions<P = unknown> {
   /** Jobs sharing a slot supersede each other. */
   slot?: string;
   /** Buffers of the input to move to the worker instead of copying. */
   transfer?: ArrayBuffer[];
   onStart?: () => void;
   onProgress?: (fraction: number, stage: string) => void;
+  /** Intermediate results the job streams (see JobPartial), in order, before its result. */
+  onPartial?: (value: P) => void;
   /**
    * Whether a cancelled run of this job may be stopped by restarting the worker (default true).
    * Jobs that read state the worker holds (opened files) set false: a restart would lose that state,
@@ -68,7 +70,7 @@ interface Pending {
 }
 
 export interface ComputeClient {
-  run<K extends JobKind>(kind: K, input: JobInput<K>, options?: RunOptions): JobHandle<JobOutput<K>>;
+  run<K extends JobKind>(kind: K, input: JobInput<K>, options?: RunOptions<JobPartial<K>>): JobHandle<JobOutput<K>>;
   /** Jobs sent and not yet settled. */
   pendingCount(): number;
   /** How many times the worker was restarted (crash or hard cancel). */
@@ -137,6 +139,9 @@ export function createComputeClient(spawn: () => WorkerEndpoint, clientOptions: 
       case 'progress':
         job.options.onProgress?.(message.fraction, message.stage);
         break;
+      case 'partial':
+        job.options.onPartial?.(message.value);
+        break;
       case 'result':
         settle(message.id)?.resolve(message.output);
         break;
@@ -195,7 +200,8 @@ export function createComputeClient(spawn: () => WorkerEndpoint, clientOptions: 
       }
       const promise = new Promise<JobOutput<typeof kind>>((resolve, reject) => {
         pending.set(id, {
-          id, kind, input, slot: options.slot, started: false, options,
+          // Stored untyped: the message loop hands each partial value to the job it belongs to.
+          id, kind, input, slot: options.slot, started: false, options: options as RunOptions,
           resolve: resolve as (output: unknown) => void, reject,
         });
       });

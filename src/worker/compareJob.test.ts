@@ -9,10 +9,10 @@ import { createRandom } from '../core';
 import { writeNpy } from '../io/npy-write';
 import { runCompareJob, type CompareJobInput } from './compareJob';
 import { runOpenFileJob } from './fileJobs';
-import type { JobContext } from './protocol';
+import { QUIET_CONTEXT } from './protocol';
 import fixture from './__fixtures__/compare_angles.json';
 
-const context: JobContext = { progress: () => undefined, isCancelled: () => false };
+const context = QUIET_CONTEXT;
 
 type Side = 'row' | 'column';
 type Case = (typeof fixture.cases)[number];

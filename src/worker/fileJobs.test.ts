@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { writeNpy } from '../io/npy-write';
 import { runLoadArrayJob, runOpenFileJob, sha256Hex } from './fileJobs';
-import type { JobContext } from './protocol';
+import { QUIET_CONTEXT } from './protocol';
 
-const context: JobContext = { progress: () => undefined, isCancelled: () => false };
+const context = QUIET_CONTEXT;
 
 describe('file jobs', () => {
   const data = Float64Array.from({ length: 12 }, (_, k) => k / 7);

@@ -39,6 +39,10 @@ export function createWorkerHost(handlers: AnyHandlers, post: Post): WorkerHost 
       const handler = handlers[job.kind] as (input: unknown, context: JobContext) => HandlerResult<unknown> | Promise<HandlerResult<unknown>>;
       const context: JobContext = {
         progress: (fraction: number, stage: string) => post({ type: 'progress', id: job.id, fraction, stage }),
+        // A superseded job's intermediate results are of no use: only the running one streams.
+        partial: (value: unknown, transfer: ArrayBuffer[] = []) => {
+          if (!cancelled.has(job.id)) post({ type: 'partial', id: job.id, value }, transfer);
+        },
         isCancelled: () => cancelled.has(job.id),
       };
       const { output, transfer } = await handler(job.input, context);

@@ -71,6 +71,14 @@ const handlers = {
   fail: () => {
     throw new Error('svd: entry (1, 2) is NaN in a 2 x 2 matrix');
   },
+  // An iterative method: streams its objective after each step.
+  iterate: async (input: { steps: number }, context: JobContext<{ step: number; objective: number }>) => {
+    for (let step = 0; step < input.steps; step++) {
+      context.partial({ step, objective: 1 / (step + 1) });
+      await wait(1);
+    }
+    return { output: 'converged', transfer: [] };
+  },
   notHeld: () => {
     throw new NotHeldError('file:1:A');
   },
@@ -129,6 +137,15 @@ describe('compute protocol', () => {
     await vi.runAllTimersAsync();
     await expect(done).resolves.toBe('finished');
     expect(seen).toEqual(['start', 'step 0', 'step 1', 'step 2']);
+  });
+
+  it('streams partial results in order before the result', async () => {
+    const { loose } = setup();
+    const seen: unknown[] = [];
+    const done = loose.run('iterate', { steps: 3 }, { onPartial: (value: unknown) => seen.push(value) }).promise;
+    await vi.runAllTimersAsync();
+    await expect(done).resolves.toBe('converged');
+    expect(seen).toEqual([{ step: 0, objective: 1 }, { step: 1, objective: 0.5 }, { step: 2, objective: 1 / 3 }]);
   });
 
   it('carries the code of a failure the page acts on, and none for the others', async () => {

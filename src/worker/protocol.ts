@@ -33,6 +33,11 @@ export interface JobMap {
 export type JobKind = keyof JobMap;
 export type JobInput<K extends JobKind> = JobMap[K]['input'];
 export type JobOutput<K extends JobKind> = JobMap[K]['output'];
+/**
+ * What a job streams while it runs (an iterative method's objective so far and its factors), for
+ * kinds whose entry in JobMap has a `partial`; `never` for the rest.
+ */
+export type JobPartial<K extends JobKind> = JobMap[K] extends { partial: infer P } ? P : never;
 
 /** Messages from the client to the worker. */
 export type ToWorker =
@@ -43,6 +48,7 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'started'; id: number }
   | { type: 'progress'; id: number; fraction: number; stage: string }
+  | { type: 'partial'; id: number; value: unknown }
   | { type: 'result'; id: number; output: unknown }
   | { type: 'error'; id: number; message: string; code?: JobErrorCode }
   | { type: 'cancelled'; id: number };
@@ -63,11 +69,20 @@ export class CodedJobError extends Error {
 }
 
 /** What a handler may report while it runs, and how it learns it should stop. */
-export interface JobContext {
+export interface JobContext<P = unknown> {
   progress(fraction: number, stage: string): void;
+  /** Streams an intermediate result (moving `transfer`'s buffers); the page gets it in `onPartial`. */
+  partial(value: P, transfer?: ArrayBuffer[]): void;
   /** True once the client has cancelled this job (checked between stages). */
   isCancelled(): boolean;
 }
+
+/** A context that reports nothing and is never cancelled: for running handlers outside the worker (tests, bench). */
+export const QUIET_CONTEXT: JobContext<never> = {
+  progress() {},
+  partial() {},
+  isCancelled: () => false,
+};
 
 /** A handler returns its output and the buffers to move (not copy) to the client. */
 export interface HandlerResult<O> {
@@ -77,7 +92,7 @@ export interface HandlerResult<O> {
 
 export type Handler<K extends JobKind> = (
   input: JobInput<K>,
-  context: JobContext,
+  context: JobContext<JobPartial<K>>,
 ) => HandlerResult<JobOutput<K>> | Promise<HandlerResult<JobOutput<K>>>;
 
 export type HandlerTable = { [K in JobKind]: Handler<K> };

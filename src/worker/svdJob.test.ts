@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { createRandom, matrixWithSpectrum, randomMatrix } from '../core';
 import { runSvdJob, type SvdJobOutput } from './svdJob';
 import { holdMatrix } from './heldMatrices';
-import type { JobContext } from './protocol';
+import { QUIET_CONTEXT } from './protocol';
 
-const context: JobContext = { progress: () => undefined, isCancelled: () => false };
+const context = QUIET_CONTEXT;
 
 /** numpy's thin SVDs (scripts/fixtures/make_svd_fixtures.py): A, s, and U, V^T to 11 digits. */
 interface NumpyCase { name: string; rows: number; cols: number; a: number[]; s: number[]; u: number[]; vt: number[] }

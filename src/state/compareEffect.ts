@@ -2,7 +2,8 @@
  * Runs the subspace comparison when it is switched on and whenever A's SVD, the rank or the
  * settings change; rank changes while dragging are coalesced (the worker keeps B's SVD).
  */
-import { JobCancelledError, type ComputeClient } from '../worker/client';
+import type { ComputeClient } from '../worker/client';
+import { startJobEffect } from './jobEffect';
 import { currentSvd, effectiveRank } from './selectors';
 import type { AppState, AppStore } from './store';
 
@@ -33,49 +34,30 @@ export function currentComparison(state: AppState): AppState['compare']['result'
 }
 
 export function startCompareEffect(store: AppStore, client: ComputeClient): () => void {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let lastKey = '';
-  let lastResult: unknown = null;
-
-  function run(): void {
-    timer = null;
-    const state = store.getState();
-    const result = currentSvd(state);
-    const { settings } = state.compare;
-    if (!settings.enabled || !result) return;
-    // While a new method's SVD runs, the rank may already exceed what the shown result holds.
-    const k = Math.min(result.p, effectiveRank(state));
-    const key = compareRequestKey(state)!;
-    if (key === lastKey && result === lastResult) return;
-    lastKey = key;
-    lastResult = result;
-    const rowSide = settings.side === 'row';
-    const rows = rowSide ? result.cols : result.rows;
-    const basis = { rows, cols: k, data: leadingColumns(rowSide ? result.v : result.u, rows, result.p, k) };
-    const { matrix, revision } = state;
-    state.setCompareState({ status: 'running', error: null });
-    client
-      .run('compareSubspaces', { a: matrix, aRevision: revision, basis, side: settings.side, second: settings.second }, {
-        slot: 'compare',
+  return startJobEffect(store, client, {
+    kind: 'compareSubspaces',
+    slot: 'compare',
+    // Rank changes while dragging are coalesced; the worker keeps B's SVD between them.
+    delayMs: DELAY_MS,
+    inputs: (s) => [s.compare.settings, s.svd.result, s.revision, s.rank],
+    request(state) {
+      const key = compareRequestKey(state);
+      const result = currentSvd(state);
+      if (key === null || !result) return null;
+      const { settings } = state.compare;
+      // While a new method's SVD runs, the rank may already exceed what the shown result holds.
+      const k = Math.min(result.p, effectiveRank(state));
+      const rowSide = settings.side === 'row';
+      const rows = rowSide ? result.cols : result.rows;
+      const basis = { rows, cols: k, data: leadingColumns(rowSide ? result.v : result.u, rows, result.p, k) };
+      return {
+        key: [key, result, k],
+        input: { a: state.matrix, aRevision: state.revision, basis, side: settings.side, second: settings.second },
         interruptible: settings.second.kind !== 'file',
-      })
-      .promise.then(
-        (output) => {
-          if (lastKey === key) store.getState().setCompareState({ status: 'done', result: output, error: null, k, resultKey: key });
-        },
-        (error: unknown) => {
-          if (error instanceof JobCancelledError || lastKey !== key) return;
-          store.getState().setCompareState({ status: 'error', error: error instanceof Error ? error.message : String(error) });
-        },
-      );
-  }
-
-  const relevant = (s: AppState) => [s.compare.settings, s.svd.result, s.revision, s.rank];
-  return store.subscribe((state, previous) => {
-    const now = relevant(state);
-    const before = relevant(previous);
-    if (now.every((x, i) => x === before[i])) return;
-    if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(run, DELAY_MS);
+      };
+    },
+    running: (s) => s.getState().setCompareState({ status: 'running', error: null }),
+    done: (s, result, [key, , k]) => s.getState().setCompareState({ status: 'done', result, error: null, k: k as number, resultKey: key as string }),
+    failed: (s, error) => s.getState().setCompareState({ status: 'error', error }),
   });
 }

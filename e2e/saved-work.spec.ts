@@ -36,4 +36,40 @@ test.describe('saved work', () => {
     await page.keyboard.press('Control+Z');
     await expect(app.cell(1, 2)).toHaveValue('0');
   });
+
+  test('a damaged saved entry: the app starts with a message, and the workspace starts fresh', async ({ page }) => {
+    const app = new LinearMapPage(page);
+    await app.open('#m=3,0;4,5');
+    await page.waitForTimeout(800); // the save settles
+    await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('subspace-explorer', 1);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const tx = db.transaction('work', 'readwrite');
+      tx.objectStore('work').put({ matrix: { rows: 2, cols: 2, data: 'not numbers' }, view: 42 }, 'workspace:svd');
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+      history.replaceState(null, '', location.pathname);
+    });
+    await page.reload();
+    await expect(page.getByRole('alert').filter({ hasText: 'could not be read; it starts fresh' })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Matrix / SVD' }).click();
+    await expect(app.singularValues()).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Typed matrix' })).toBeVisible();
+  });
+
+  test('a full storage: a message says the work is not saved, and the page goes on working', async ({ page }) => {
+    await page.addInitScript(() => {
+      IDBObjectStore.prototype.put = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    const app = new LinearMapPage(page);
+    await app.open('#m=3,0;4,5');
+    await app.cell(1, 2).fill('1');
+    await expect(page.getByRole('alert').filter({ hasText: 'Your work could not be saved in this browser.' })).toContainText("storage for this page is full");
+    await expect.poll(() => app.sigmaTexts()).toEqual(['6.96458', '1.57942']);
+  });
 });

@@ -93,4 +93,44 @@ describe('saved work', () => {
     expect(store.getState().attention.settings.seed).toBe(7);
     expect(Array.from(store.getState().matrix.data)).toEqual([9, 0, 0, 9]);
   });
+
+  it('says when saved work is damaged, and starts that workspace fresh', async () => {
+    const store = createAppStore();
+    const storage = memoryStorage({ [workspaceKey('svd')]: { matrix: 'garbage' }, [workspaceKey('attention')]: { dModel: 48, seed: 2, headSize: 6, head: 1, layout: 'x-times-w' } });
+    expect(await restoreWork(store, storage)).toEqual(['attention']);
+    expect(store.getState().notices.at(-1)?.title).toBe('The work saved in this browser for the matrix workspace could not be read; it starts fresh.');
+  });
+
+  it('says when the storage cannot be read at all', async () => {
+    const store = createAppStore();
+    const broken: WorkStorage = { get: () => Promise.reject(new Error('The database connection is closing.')), put: async () => undefined };
+    expect(await restoreWork(store, broken)).toEqual([]);
+    expect(store.getState().notices.at(-1)).toMatchObject({ title: 'The work saved in this browser could not be read; the app starts fresh.', details: ["The browser's storage answered: The database connection is closing.."] });
+  });
+
+  it('a full storage: says so once, keeps trying with the next change, and clears the message once saving works', async () => {
+    vi.useFakeTimers();
+    const store = createAppStore();
+    const storage = memoryStorage();
+    let full = true;
+    const put = storage.put;
+    storage.put = async (key, value) => {
+      if (full) throw Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+      return put(key, value);
+    };
+    const stop = startPersistence(store, storage, false);
+    store.getState().setAttentionSettings({ seed: 2 });
+    await vi.advanceTimersByTimeAsync(500);
+    store.getState().setAttentionSettings({ seed: 3 });
+    await vi.advanceTimersByTimeAsync(500);
+    const failures = store.getState().notices.filter((n) => n.title === 'Your work could not be saved in this browser.');
+    expect(failures).toHaveLength(1);
+    expect(failures[0].details[0]).toBe("The browser's storage for this page is full.");
+    full = false;
+    store.getState().setAttentionSettings({ seed: 4 });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(storage.data.get(workspaceKey('attention'))).toMatchObject({ seed: 4 });
+    expect(store.getState().notices.some((n) => n.title === 'Your work could not be saved in this browser.')).toBe(false);
+    stop();
+  });
 });

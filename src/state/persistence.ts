@@ -75,23 +75,57 @@ function legacyPart(id: WorkspaceId, legacy: unknown): unknown {
   return undefined;
 }
 
-/** Brings back each workspace's saved work; resolves with the workspaces restored. */
+/** Why saving failed, in the person's words. */
+function saveProblem(error: unknown): string {
+  const name = error instanceof Error || (typeof DOMException !== 'undefined' && error instanceof DOMException) ? (error as Error).name : '';
+  if (name === 'QuotaExceededError') return "The browser's storage for this page is full.";
+  return `The browser refused to store it${error instanceof Error && error.message ? ` (${error.message})` : ''}.`;
+}
+
+/**
+ * Brings back each workspace's saved work; resolves with the workspaces restored. Damaged work is
+ * left out with a message (the workspace starts fresh, and the next save replaces it); a storage
+ * that cannot be read at all is said once.
+ */
 export async function restoreWork(store: AppStore, storage: WorkStorage): Promise<WorkspaceId[]> {
   const restored: WorkspaceId[] = [];
+  const damaged: string[] = [];
+  let unreadable: unknown = null;
+  const read = (key: string) =>
+    storage.get(key).catch((error: unknown) => {
+      unreadable ??= error;
+      return undefined;
+    });
   let legacy: unknown = null;
   let legacyRead = false;
   for (const workspace of WORKSPACE_LIST) {
     if (!workspace.saved) continue;
-    let value = await storage.get(workspaceKey(workspace.id)).catch(() => undefined);
+    let value = await read(workspaceKey(workspace.id));
     if (value === undefined) {
-      if (!legacyRead) legacy = await storage.get(LEGACY_KEY).catch(() => undefined);
+      if (!legacyRead) legacy = await read(LEGACY_KEY);
       legacyRead = true;
       value = legacyPart(workspace.id, legacy);
     }
-    if (value !== undefined && workspace.saved.restore(store, value)) {
+    if (value === undefined) continue;
+    const outcome = workspace.saved.restore(store, value);
+    if (outcome === 'restored') {
       store.getState().markRestored(workspace.id);
       restored.push(workspace.id);
-    }
+    } else if (outcome === 'damaged') damaged.push(workspace.name);
+  }
+  if (damaged.length > 0) {
+    store.getState().notify({
+      kind: 'info',
+      title: `The work saved in this browser for ${damaged.join(' and ')} could not be read; it starts fresh.`,
+      details: ['The saved copy was damaged (it did not pass the checks a link passes). Your next change is saved over it.'],
+    });
+  }
+  if (unreadable !== null) {
+    store.getState().notify({
+      kind: 'info',
+      title: 'The work saved in this browser could not be read; the app starts fresh.',
+      details: [`The browser's storage answered: ${unreadable instanceof Error ? unreadable.message || unreadable.name : String(unreadable)}.`],
+    });
   }
   return restored;
 }
@@ -104,6 +138,22 @@ export function startPersistence(store: AppStore, storage: WorkStorage | undefin
   if (!storage) return () => undefined;
   const timers = new Map<WorkspaceId, ReturnType<typeof setTimeout>>();
   let restored = !restore;
+  /** The notice that saving failed, dismissed once a save works again. */
+  let failureNotice: number | null = null;
+  async function save(id: WorkspaceId, value: unknown): Promise<void> {
+    try {
+      await storage!.put(workspaceKey(id), value);
+      if (failureNotice !== null) store.getState().dismiss(failureNotice);
+      failureNotice = null;
+    } catch (error) {
+      if (failureNotice !== null) return;
+      failureNotice = store.getState().notify({
+        kind: 'error',
+        title: 'Your work could not be saved in this browser.',
+        details: [saveProblem(error), 'Nothing on the page is lost; saving is tried again with your next change.'],
+      });
+    }
+  }
   if (restore) {
     void restoreWork(store, storage)
       .catch(() => [])
@@ -127,7 +177,7 @@ export function startPersistence(store: AppStore, storage: WorkStorage | undefin
         setTimeout(() => {
           timers.delete(workspace.id);
           const value = saved.of(store.getState());
-          if (value !== undefined) void storage.put(workspaceKey(workspace.id), value).catch(() => undefined);
+          if (value !== undefined) void save(workspace.id, value);
         }, SAVE_DELAY_MS),
       );
     }

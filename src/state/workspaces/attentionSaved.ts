@@ -11,9 +11,10 @@ export const attentionSaved: SavedPart = {
   inputs: (s) => [s.attention.settings],
   restore(store, value) {
     const head = linkAttentionSchema.safeParse(value);
+    if (!head.success) return 'damaged';
     // Unless a link already chose a head.
-    if (!head.success || store.getState().attention.settings !== DEFAULT_ATTENTION) return false;
+    if (store.getState().attention.settings !== DEFAULT_ATTENTION) return 'skipped';
     store.getState().setAttentionSettings({ source: 'synthetic', ...head.data });
-    return true;
+    return 'restored';
   },
 };

@@ -29,6 +29,7 @@ export function describeAttention(state: AppState): string {
 
 export const attentionWorkspace: StateWorkspace = {
   id: 'attention',
+  name: 'the attention workspace',
   document: 'pair of matrices',
   link,
   applyLink(store, link) {

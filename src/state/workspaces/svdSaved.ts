@@ -67,12 +67,13 @@ export const svdSaved: SavedPart = {
   inputs: (s) => [s.matrix, s.source, s.rank, s.viewMode, s.cloudOf, s.cloudAxes, s.svd.method, s.showSubspaces],
   restore(store: AppStore, value: unknown) {
     const work = readMatrixWork(value);
+    if (!work) return 'damaged';
     // Only if the person has not started on something else meanwhile (a link's matrix, an edit).
     const { revision, source } = store.getState();
-    if (!work || revision > 1 || source.kind === 'link') return false;
+    if (revision > 1 || source.kind === 'link') return 'skipped';
     store.getState().setSvdMethod(work.method ?? EXACT);
     store.getState().loadMatrix(work.matrix, work.source);
     store.getState().applyView(work.view);
-    return true;
+    return 'restored';
   },
 };

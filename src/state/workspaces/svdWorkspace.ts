@@ -48,6 +48,7 @@ function describe(state: AppState): string {
 
 export const svdWorkspace: StateWorkspace = {
   id: 'svd',
+  name: 'the matrix workspace',
   document: 'matrix',
   link,
   applyLink(store, link, title) {

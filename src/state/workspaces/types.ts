@@ -17,12 +17,17 @@ export interface SavedPart {
   of(state: AppState): unknown;
   /** When one of these changes (by identity), the workspace is saved again, a moment later. */
   inputs(state: AppState): readonly unknown[];
-  /** Checks a saved value like a link and applies it; false when it is damaged or not wanted now. */
-  restore(store: AppStore, value: unknown): boolean;
+  /**
+   * Checks a saved value like a link and applies it: 'restored', 'damaged' (it does not pass the
+   * checks; the workspace starts fresh), or 'skipped' (not wanted now: a link already chose).
+   */
+  restore(store: AppStore, value: unknown): 'restored' | 'damaged' | 'skipped';
 }
 
 export interface StateWorkspace {
   id: WorkspaceId;
+  /** How messages name it: "the matrix workspace". */
+  name: string;
   document: DocumentKind;
   /**
    * The link of the workspace as far as it can be written now. `matrix` is set when the data must

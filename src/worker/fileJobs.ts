@@ -120,7 +120,8 @@ export async function runLoadArrayJob(input: LoadArrayJobInput, context: JobCont
   context.progress(0, `decoding ${input.entry}`);
   const { matrix: loaded, sha256 } = await checkedWeight(input, 'array');
   const { rows, cols, data } = loaded;
-  const heldKey = holdMatrix(`file:${input.fileId}:${input.entry}:${input.slice.join(',')}:${asMatrixKey(input.asMatrix)}`, loaded);
+  // Entry names come from files and may hold any character: JSON keeps each part of the key apart.
+  const heldKey = holdMatrix(`file:${JSON.stringify([input.fileId, input.entry, input.slice, asMatrixKey(input.asMatrix)])}`, loaded);
   return { output: { rows, cols, data, sha256, heldKey }, transfer: [data.buffer as ArrayBuffer] };
 }
 

@@ -30,6 +30,12 @@ test('the start page offers the workspaces, and an example opens a real decompos
   // Back returns to the start page.
   await page.goBack();
   await expect(page.getByRole('heading', { name: 'Matrix and tensor decompositions, seen as geometry' })).toBeVisible();
+  // The header's Start link leads there too, at the bare address.
+  await page.goForward();
+  await expect(app.singularValues()).toBeVisible();
+  await nav(page).getByRole('link', { name: 'Start' }).click();
+  await expect(page.getByRole('heading', { name: 'Matrix and tensor decompositions, seen as geometry' })).toBeVisible();
+  expect(page.url()).toMatch(/\/$/);
 });
 
 test('each workspace keeps its state while the other is visited, and Back/Forward cross them', async ({ page }) => {

@@ -8,13 +8,14 @@ export function startAttentionEffect(store: AppStore, client: ComputeClient): ()
   return startJobEffect(store, client, {
     kind: 'attentionHead',
     slot: 'attention',
-    inputs: (s) => [s.workspace, s.attention.settings],
+    // The open files too: after a worker restart they are reopened, and a job that found them closed runs again.
+    inputs: (s) => [s.workspace, s.attention.settings, s.file.files],
     request(state) {
       if (state.workspace !== 'attention') return null;
       const input = attentionJobInput(state.attention.settings);
       if (typeof input === 'string') return input;
       // Weights from files live in the worker: a restart would close them, so never interrupt this job.
-      return { key: [state.attention.settings], input, interruptible: input.source.kind !== 'file' };
+      return { key: [state.attention.settings], input: () => input, interruptible: input.source.kind !== 'file' };
     },
     running: (s) => s.getState().setAttentionState({ status: 'running', error: null }),
     done: (s, result) => s.getState().setAttentionState({ status: 'done', result, error: null }),

@@ -39,7 +39,7 @@ export function startCompareEffect(store: AppStore, client: ComputeClient): () =
     slot: 'compare',
     // Rank changes while dragging are coalesced; the worker keeps B's SVD between them.
     delayMs: DELAY_MS,
-    inputs: (s) => [s.compare.settings, s.svd.result, s.revision, s.rank],
+    inputs: (s) => [s.compare.settings, s.svd.result, s.revision, s.rank, s.file.files],
     request(state) {
       const key = compareRequestKey(state);
       const result = currentSvd(state);
@@ -49,10 +49,12 @@ export function startCompareEffect(store: AppStore, client: ComputeClient): () =
       const k = Math.min(result.p, effectiveRank(state));
       const rowSide = settings.side === 'row';
       const rows = rowSide ? result.cols : result.rows;
-      const basis = { rows, cols: k, data: leadingColumns(rowSide ? result.v : result.u, rows, result.p, k) };
       return {
         key: [key, result, k],
-        input: { a: state.matrix, aRevision: state.revision, basis, side: settings.side, second: settings.second },
+        input: () => ({
+          a: state.matrix, aRevision: state.revision, side: settings.side, second: settings.second,
+          basis: { rows, cols: k, data: leadingColumns(rowSide ? result.v : result.u, rows, result.p, k) },
+        }),
         interruptible: settings.second.kind !== 'file',
       };
     },

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore, type AppStore } from './store';
 import { startJobEffect, type JobEffectSpec } from './jobEffect';
-import { JobCancelledError, type ComputeClient, type RunOptions } from '../worker/client';
+import { JobCancelledError, JobFailedError, type ComputeClient, type RunOptions } from '../worker/client';
 
 interface Call { input: unknown; options: RunOptions; resolve(value: unknown): void; reject(error: unknown): void }
 
@@ -30,7 +30,7 @@ function spec(log: string[]): JobEffectSpec<'attentionHead'> {
     kind: 'attentionHead',
     slot: 'test',
     inputs: (s) => [s.attention.settings],
-    request: (s) => (s.attention.settings.headSize > 100 ? 'The head is too big.' : { key: [s.attention.settings.headSize], input: { headSize: s.attention.settings.headSize } as never }),
+    request: (s) => (s.attention.settings.headSize > 100 ? 'The head is too big.' : { key: [s.attention.settings.headSize], input: () => ({ headSize: s.attention.settings.headSize }) as never }),
     running: (_s, [size]) => void log.push(`running ${size}`),
     done: (_s, output, [size]) => void log.push(`done ${size}: ${String(output)}`),
     failed: (_s, message) => void log.push(`failed: ${message}`),
@@ -93,6 +93,36 @@ describe('the job effect', () => {
     expect(calls).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(100);
     expect(calls.map((c) => c.input)).toEqual([{ headSize: 4 }]);
+    stop();
+  });
+
+  it('builds the input only for a new key', () => {
+    const store = createAppStore();
+    const { client } = fakeClient();
+    let built = 0;
+    const base = spec([]);
+    const stop = startJobEffect(store, client, {
+      ...base,
+      request: (s) => ({ key: [s.attention.settings.headSize], input: () => (built++, { headSize: s.attention.settings.headSize }) as never }),
+    });
+    store.getState().setAttentionSettings({ seed: 5 }); // a new settings object, the same key
+    store.getState().setAttentionSettings({ seed: 6 });
+    expect(built).toBe(1);
+    stop();
+  });
+
+  it('runs a request again after the worker said its file was no longer open', async () => {
+    const store = createAppStore();
+    const { client, calls } = fakeClient();
+    const log: string[] = [];
+    const stop = startJobEffect(store, client, { ...spec(log), inputs: (s) => [s.attention.settings, s.file.files] });
+    calls[0].reject(new JobFailedError('The file is no longer open in the worker.', 'file-not-open'));
+    await flush();
+    store.getState().setFileState({ files: [] }); // the files reopened after the restart
+    expect(calls).toHaveLength(2);
+    calls[1].resolve('again');
+    await flush();
+    expect(log).toEqual(['running 16', 'failed: The file is no longer open in the worker.', 'running 16', 'done 16: again']);
     stop();
   });
 });

@@ -5,14 +5,15 @@
  * still the latest request's; report a failure the same way everywhere; ignore cancellations.
  * Effects that follow this pattern (attention, comparison) are a spec each.
  */
-import { JobCancelledError, type ComputeClient } from '../worker/client';
+import { JobCancelledError, JobFailedError, type ComputeClient } from '../worker/client';
 import type { JobInput, JobKind, JobOutput, JobPartial } from '../worker/protocol';
 import type { AppState, AppStore } from './store';
 
 /** A job to run: `key` says what it is for (compared part by part with Object.is). */
 export interface JobRequest<K extends JobKind> {
   key: readonly unknown[];
-  input: JobInput<K>;
+  /** Built only when the key is new: an input can be big (a 50257 x k basis), a key is cheap. */
+  input(): JobInput<K>;
   /** False for jobs that read what the worker holds (opened files): see RunOptions. */
   interruptible?: boolean;
 }
@@ -56,7 +57,7 @@ export function startJobEffect<K extends JobKind>(store: AppStore, client: Compu
     spec.running(store, key);
     const latest = () => lastKey === key;
     client
-      .run(spec.kind, request.input, {
+      .run(spec.kind, request.input(), {
         slot: spec.slot,
         interruptible: request.interruptible ?? true,
         onPartial: spec.partial && ((value) => latest() && spec.partial!(store, value, key)),
@@ -67,6 +68,9 @@ export function startJobEffect<K extends JobKind>(store: AppStore, client: Compu
         },
         (error: unknown) => {
           if (error instanceof JobCancelledError || !latest()) return;
+          // A restarted worker forgot its files: once they are open again (an input changes), the
+          // same request runs again rather than keeping the error.
+          if (error instanceof JobFailedError && error.code === 'file-not-open') lastKey = null;
           spec.failed(store, error instanceof Error ? error.message : String(error));
         },
       );

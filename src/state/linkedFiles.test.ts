@@ -100,4 +100,17 @@ describe('links to analyses on arrays of files', () => {
     store.getState().setCompareState({ status: 'done', result: { secondHash: SHA_B } as never, resultKey: compareRequestKey(store.getState())! });
     expect(linkStateOf(store.getState()).compareFile).toEqual({ side: 'row', second: { file: 'b.npy', size: 1000, entry: 'B', slice: [], sha256: SHA_B } });
   });
+
+  it('a workspace link without data (the header\'s switch) keeps what a link waits for', () => {
+    const store = createAppStore();
+    applyHash(store, `#m=1,0;0,1&cmp=row,file&bfile=b.npy&bentry=B&bsha256=${SHA_B}`);
+    expect(store.getState().file.waiting?.compareFile).toBeDefined();
+    applyHash(store, '#w=attention');
+    applyHash(store, '#w=svd');
+    expect(store.getState().file.waiting?.compareFile).toBeDefined();
+    // Another matrix is other work: the wait and its notice go.
+    applyHash(store, '#m=2,0;0,2');
+    expect(store.getState().file.waiting).toBeNull();
+    expect(store.getState().notices.some((n) => /needs your file/.test(n.title))).toBe(false);
+  });
 });

@@ -105,12 +105,20 @@ export function resolveLinkedAnalyses(store: AppStore): void {
   if (url && !busy) store.getState().openUrl(url);
 }
 
-/** Records a link's analyses on arrays of files and says which local files it needs. */
-export function awaitLinkedAnalyses(store: AppStore, link: WaitingAnalyses): void {
+/**
+ * Records a link's analyses on arrays of files and says which local files it needs. A link with
+ * none replaces what an earlier link waited for only when it opens other data (`replaces`): the
+ * header's workspace links (`#w=attention`) carry none, and must not drop a wait.
+ */
+export function awaitLinkedAnalyses(store: AppStore, link: WaitingAnalyses, replaces = true): void {
   // Only the analyses' keys of a whole link.
   let waiting: WaitingAnalyses = { attentionFiles: link.attentionFiles, compareFile: link.compareFile };
   if (!waiting.attentionFiles && !waiting.compareFile) {
-    if (store.getState().file.waiting) store.getState().setFileState({ waiting: null });
+    const before = store.getState().file.waiting;
+    if (before && replaces) {
+      store.getState().setFileState({ waiting: null });
+      if (before.noticeId !== undefined) store.getState().dismiss(before.noticeId);
+    }
     return;
   }
   const state = store.getState();

@@ -37,7 +37,7 @@ describe('saved work', () => {
     stop();
   });
 
-  it('a matrix too big to save keeps the matrix saved before, and does not stop the attention head being saved', async () => {
+  it('a matrix too big to save replaces the one saved before by a note (a reload starts fresh), and the attention head is still saved', async () => {
     vi.useFakeTimers();
     const store = createAppStore();
     const storage = memoryStorage({ [workspaceKey('svd')]: matrixWork([5, 0, 0, 5]) });
@@ -45,9 +45,14 @@ describe('saved work', () => {
     store.getState().loadMatrix({ rows: 3000, cols: 3000, data: new Float64Array(9_000_000) }, { kind: 'paste', title: 'Big' });
     store.getState().setAttentionSettings({ seed: 4 });
     await vi.advanceTimersByTimeAsync(500);
-    expect(Array.from((storage.data.get(workspaceKey('svd')) as { matrix: { data: Float64Array } }).matrix.data)).toEqual([5, 0, 0, 5]);
+    expect(storage.data.get(workspaceKey('svd'))).toEqual({ tooBig: { rows: 3000, cols: 3000 } });
     expect(storage.data.get(workspaceKey('attention'))).toMatchObject({ seed: 4 });
     stop();
+    const reloaded = createAppStore();
+    const before = reloaded.getState().matrix;
+    expect(await restoreWork(reloaded, storage)).toEqual(['attention']);
+    expect(reloaded.getState().matrix).toBe(before);
+    expect(reloaded.getState().notices).toEqual([]);
   });
 
   it('brings back each workspace and says which, for the start page', async () => {
@@ -66,6 +71,8 @@ describe('saved work', () => {
       { ...matrixWork([1, 2, 3, 4]), matrix: { rows: 2, cols: 2, data: Float64Array.from([1, NaN, 3, 4]) } },
       { ...matrixWork([1, 2, 3, 4]), matrix: { rows: 2, cols: 3, data: Float64Array.from([1, 2, 3, 4]) } },
       { ...matrixWork([1, 2, 3, 4]), view: { rank: 1, view: 'hologram', of: 'rows', step: 3 } },
+      // A preset without its parameters would throw wherever its link is written.
+      { ...matrixWork([1, 2, 3, 4]), source: { kind: 'preset', title: 'Random', preset: { id: 'random' } } },
       'not an object',
     ]) {
       const store = createAppStore();

@@ -23,11 +23,17 @@ export function fakeWindow(hash: string) {
       entries.push(location.hash);
     }),
   } as unknown as History;
+  /** Back or Forward to an entry with this hash. */
   const go = (next: string) => {
     location.hash = next;
     target.dispatchEvent(new Event('hashchange'));
   };
-  return { target, location, history, entries, go };
+  /** A click on a link to `#…`: the browser adds the entry, then announces the hash change. */
+  const follow = (next: string) => {
+    entries.push(next);
+    go(next);
+  };
+  return { target, location, history, entries, go, follow };
 }
 
 /** A store mirrored to a fake address that starts at `hash`, on fake timers, after the first link applied. */

@@ -6,7 +6,8 @@
  * - Small matrices and presets use the human form (`#m=3,0;4,5&r=1`, `#p=random&…`); other matrices
  *   whose compressed link stays under LINK_BUDGET characters use the compact form (`#v1.…`); larger
  *   ones have no link yet, and the address keeps only the workspace (`#w=svd`), so a reload cannot
- *   bring back an older matrix: the saved work fills it.
+ *   bring back an older matrix: the saved work fills it (a matrix over 8 million entries is not
+ *   saved; a reload then opens the workspace fresh).
  * - Another workspace, a new matrix or a new view is a deliberate step and gets its own history entry (Back returns to
  *   the previous one); edits, rank drags and animation steps replace the current entry, throttled.
  * - A link that cannot be read shows a message and leaves the current work as it was.
@@ -88,7 +89,7 @@ function applyDecoded(store: AppStore, decoded: DecodeResult | null, title = 'Ma
   for (const workspace of WORKSPACE_LIST) if (!workspace.applyLink(store, link, title)) return false;
   store.getState().openWorkspace(link.workspace ?? DEFAULT_WORKSPACE);
   // After the data, so that a file the matrix needs too is opened (or asked for) once.
-  awaitLinkedAnalyses(store, link);
+  awaitLinkedAnalyses(store, link, WORKSPACE_LIST.some((workspace) => workspace.carriesData(link)));
   return true;
 }
 
@@ -145,6 +146,14 @@ export async function currentAddress(location: Location): Promise<string> {
   return location.href;
 }
 
+/**
+ * `applyLink`, with anything unexpected turned into the usual message: the sync must go on (a
+ * throw here would leave it waiting for a link that never finishes applying).
+ */
+function applyLinkSafely(store: AppStore, hash: string): Promise<boolean> {
+  return applyLink(store, hash).catch((error: unknown) => refuseLink(store, [`Reading it failed: ${error instanceof Error ? error.message : String(error)}.`]));
+}
+
 export function startUrlSync(store: AppStore, location: Location, history: History, target: Window): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastWritten = location.hash;
@@ -192,7 +201,7 @@ export function startUrlSync(store: AppStore, location: Location, history: Histo
     ready = false;
     const link = ++linksOpened;
     const opened = location.hash;
-    void applyLink(store, opened).then((ok) => {
+    void applyLinkSafely(store, opened).then((ok) => {
       if (link === linksOpened) ready = true; // a newer link's own application decides otherwise
       // A workspace link without data (`#w=svd`) is written out in full once it is open.
       if (ok && link === linksOpened && opened !== '' && hashCarriesNoData(opened)) void write();
@@ -212,7 +221,7 @@ export function startUrlSync(store: AppStore, location: Location, history: Histo
     await write();
   };
   const first = location.hash;
-  void applyLink(store, first).then(() => {
+  void applyLinkSafely(store, first).then(() => {
     ready = true;
     if (first !== '' && hashCarriesNoData(first)) void write();
   });

@@ -58,8 +58,12 @@ export function choiceOf(fileId: number, entry: ArrayEntryInfo): ArrayChoice {
   return { fileId, entry: entry.name, slice: Array(Math.max(0, entry.shape.length - 2)).fill(0) };
 }
 
-function Shaping({ entry, choice, onChange }: { entry: ArrayEntryInfo; choice: ArrayChoice; onChange(choice: ArrayChoice): void }) {
-  const shapes = useMemo(() => matrixShapesOf(entry.shape), [entry.shape]);
+/**
+ * How the chosen array becomes a matrix. Every change makes a fresh choice of only what it names
+ * (file, entry, slice, shaping): a link's hash, kept on the choice it opened, belongs to the old data.
+ */
+function Shaping({ label, entry, choice, onChange }: { label: string; entry: ArrayEntryInfo; choice: ArrayChoice; onChange(choice: ArrayChoice): void }) {
+  const shapes = useMemo(() => matrixShapesOf(entry.shape, choice.asMatrix), [entry.shape, choice.asMatrix]);
   const key = shapeKeyOf(entry.shape, choice.asMatrix);
   const shape = shapes.find((s) => s.key === key) ?? shapes[0];
   const lead = Math.max(0, entry.shape.length - 2);
@@ -68,6 +72,7 @@ function Shaping({ entry, choice, onChange }: { entry: ArrayEntryInfo; choice: A
       {shapes.length > 1 && (
         <label className="field">
           <span>As a matrix</span>
+          <span className="visually-hidden"> ({label})</span>
           <select
             value={key}
             onChange={(event) => {
@@ -89,7 +94,7 @@ function Shaping({ entry, choice, onChange }: { entry: ArrayEntryInfo; choice: A
           {Array.from({ length: lead }, (_, d) => (
             <label key={d} className="slice-index">
               <span className="visually-hidden">
-                Index along dimension {d + 1} of {entry.name}
+                Index along dimension {d + 1} of {entry.name} ({label})
               </span>
               <span aria-hidden="true">i{d + 1} =</span>
               <input
@@ -99,7 +104,7 @@ function Shaping({ entry, choice, onChange }: { entry: ArrayEntryInfo; choice: A
                 value={choice.slice[d] ?? 0}
                 onChange={(event) => {
                   const value = event.target.valueAsNumber;
-                  if (Number.isInteger(value) && value >= 0 && value < entry.shape[d]) onChange({ ...choice, slice: choice.slice.map((x, k) => (k === d ? value : x)) });
+                  if (Number.isInteger(value) && value >= 0 && value < entry.shape[d]) onChange({ fileId: choice.fileId, entry: choice.entry, slice: choice.slice.map((x, k) => (k === d ? value : x)) });
                 }}
               />
               <span className="hint-inline">of 0–{entry.shape[d] - 1}</span>
@@ -217,7 +222,7 @@ export function ArrayPicker({
       </div>
       {selected && value && (
         <div className="array-chosen">
-          <Shaping entry={selected.entry} choice={value} onChange={onChange} />
+          <Shaping label={label} entry={selected.entry} choice={value} onChange={onChange} />
           {action && (
             <button type="button" className="primary" aria-label={action.label(selected.entry.name)} onClick={() => action.run(value)}>
               {action.text}

@@ -19,7 +19,7 @@ function WeightPicker({ label, files, value, onChange }: { label: string; files:
   return (
     <fieldset className="weight-picker">
       <legend>{label}</legend>
-      {/* Another array, slice or unfolding is other data: a link's hash no longer applies to it. */}
+      {/* The picker's choices name no hash: another array, slice or unfolding is other data. */}
       <ArrayPicker label={label} files={files} value={value} accept={isMatrixLike} onChange={(choice) => onChange({ ...choice, fused: value?.fused ?? false })} />
       {value && (
         <label className="toggle">

@@ -10,9 +10,12 @@ export function WorkspaceNav() {
   return (
     <nav className="workspace-nav" aria-label="Workspaces">
       <a href="#" aria-current={current === null ? 'page' : undefined} onClick={(event) => {
-        // "#" alone would leave an empty hash entry; the start page's address is the bare path.
+        // Setting the hash to '' would leave "/#"; the start page's address is the bare path, as a new
+        // history entry (Back returns to the workspace), announced as a hash change for the URL sync.
         event.preventDefault();
-        if (current !== null) window.location.hash = '';
+        if (current === null) return;
+        window.history.pushState(window.history.state, '', `${window.location.pathname}${window.location.search}`);
+        window.dispatchEvent(new HashChangeEvent('hashchange'));
       }}>
         Start
       </a>

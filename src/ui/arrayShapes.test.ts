@@ -36,4 +36,10 @@ describe('matrix shapes of an array', () => {
     expect(shapeKeyOf([90, 128, 160], { kind: 'reshape', rows: 11520 })).toBe('reshape-2');
     expect(shapeKeyOf([4, 5], { kind: 'unfold', mode: 1 })).toBe('matrix');
   });
+
+  it('a link\'s reshape to rows no split gives is offered as it is, and one to the first dimension is the mode-1 unfolding', () => {
+    expect(shapeKeyOf([90, 128, 160], { kind: 'reshape', rows: 90 })).toBe('unfold-0');
+    expect(shapeKeyOf([90, 128, 160], { kind: 'reshape', rows: 45 })).toBe('reshape-rows-45');
+    expect(matrixShapesOf([90, 128, 160], { kind: 'reshape', rows: 45 }).at(-1)).toMatchObject({ rows: 45, cols: 40960, label: 'reshape to 45 rows (from the link)' });
+  });
 });

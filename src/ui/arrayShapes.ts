@@ -17,7 +17,8 @@ export interface MatrixShape {
 }
 
 
-export function matrixShapesOf(shape: number[]): MatrixShape[] {
+/** The options for `shape`; `current` (a link's reshape to rows no split gives) is offered too. */
+export function matrixShapesOf(shape: number[], current?: AsMatrix): MatrixShape[] {
   if (shape.length <= 2) {
     const [rows, cols] = shape.length === 0 ? [1, 1] : shape.length === 1 ? [1, shape[0]] : shape;
     return [{ key: 'matrix', label: 'as it is', rows, cols }];
@@ -36,6 +37,10 @@ export function matrixShapesOf(shape: number[]): MatrixShape[] {
     const right = shape.slice(option.split).join('·');
     shapes.push({ key: `reshape-${option.split}`, label: `reshape to (${left}) × (${right})`, rows: option.rows, cols: option.cols, asMatrix: { kind: 'reshape', rows: option.rows } });
   }
+  if (current?.kind === 'reshape' && current.rows !== shape[0] && !shapes.some((s) => s.asMatrix?.kind === 'reshape' && s.rows === current.rows)) {
+    const count = shape.reduce((a, b) => a * b, 1);
+    shapes.push({ key: `reshape-rows-${current.rows}`, label: `reshape to ${current.rows} rows (from the link)`, rows: current.rows, cols: count / current.rows, asMatrix: current });
+  }
   return shapes;
 }
 
@@ -44,7 +49,9 @@ export function shapeKeyOf(shape: number[], asMatrix: AsMatrix | undefined): str
   if (shape.length <= 2) return 'matrix';
   if (!asMatrix) return 'slice';
   if (asMatrix.kind === 'unfold') return `unfold-${asMatrix.mode}`;
-  const option = matrixShapesOf(shape).find((s) => s.asMatrix?.kind === 'reshape' && s.rows === asMatrix.rows);
+  // Reshaping to shape[0] rows is the mode-1 unfolding.
+  if (asMatrix.rows === shape[0]) return 'unfold-0';
+  const option = matrixShapesOf(shape, asMatrix).find((s) => s.asMatrix?.kind === 'reshape' && s.rows === asMatrix.rows);
   return option?.key ?? 'slice';
 }
 

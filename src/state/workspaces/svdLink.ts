@@ -51,8 +51,14 @@ export function applySvdLinkData(store: AppStore, link: LinkState, title: string
     applyMethod();
     const { url, file, size, entry, slice, sha256 } = link.ref;
     const current = state.source.ref;
-    if (current?.sha256 === sha256 && current.entry === entry) state.applyView(view);
-    else state.followRef({ url, fileName: file, fileSize: size, entry, slice, asMatrix: asMatrixOfLink(link.ref), sha256, view });
+    const asMatrix = asMatrixOfLink(link.ref);
+    // The hash covers the entries, not the shape: every reshape of an array hashes alike, so the
+    // whole reference must match for the matrix on screen to be the link's.
+    const same =
+      current?.sha256 === sha256 && current.entry === entry && (current.url ?? null) === (url ?? null) && (url !== undefined || current.fileName === file) &&
+      current.slice.join(',') === slice.join(',') && JSON.stringify(current.asMatrix ?? null) === JSON.stringify(asMatrix ?? null);
+    if (same) state.applyView(view);
+    else state.followRef({ url, fileName: file, fileSize: size, entry, slice, asMatrix, sha256, view });
     return true;
   }
   if (link.matrix) {

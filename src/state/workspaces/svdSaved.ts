@@ -30,7 +30,33 @@ const viewSchema = z.object({
   axes: z.tuple([z.number().int().min(0), z.number().int().min(0), z.number().int().min(0)]).optional(),
   subspaces: z.boolean().optional(),
 });
-const sourceSchema = z.object({ kind: z.enum(['typed', 'link', 'preset', 'paste', 'file']), title: z.string().max(10_000) }).loose();
+const asMatrixSchema = z.union([
+  z.object({ kind: z.literal('unfold'), mode: z.number().int().min(0).max(31) }).strict(),
+  z.object({ kind: z.literal('reshape'), rows: z.number().int().min(1) }).strict(),
+]);
+/** Every field of a source is read back somewhere (links, titles, labels): each is checked. */
+const sourceSchema = z
+  .object({
+    kind: z.enum(['typed', 'link', 'preset', 'paste', 'file']),
+    title: z.string().max(10_000),
+    description: z.string().max(10_000).optional(),
+    rowLabels: z.array(z.string().max(1000)).max(10_000_000).optional(),
+    preset: z.object({ id: z.string().max(100), params: z.record(z.string().max(100), z.union([z.string().max(1000), z.number()])) }).strict().optional(),
+    ref: z
+      .object({
+        url: z.string().max(2000).optional(),
+        fileName: z.string().max(1000),
+        fileSize: z.number().int().min(0).nullable(),
+        entry: z.string().max(1000),
+        slice: z.array(z.number().int().min(0)).max(8),
+        asMatrix: asMatrixSchema.optional(),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      })
+      .strict()
+      .optional(),
+    heldKey: z.string().max(10_000).optional(),
+  })
+  .strict();
 
 function validMatrix(matrix: unknown): matrix is DocMatrix {
   const m = matrix as DocMatrix | null;
@@ -55,7 +81,8 @@ export function readMatrixWork(value: unknown): SavedMatrixWork | null {
 
 export const svdSaved: SavedPart = {
   of(state: AppState) {
-    if (state.matrix.data.length > MAX_SAVED_ENTRIES) return undefined;
+    // Too big to keep: say so in place of the matrix, so a reload does not bring back an older one.
+    if (state.matrix.data.length > MAX_SAVED_ENTRIES) return { tooBig: { rows: state.matrix.rows, cols: state.matrix.cols } };
     const work: SavedMatrixWork = {
       matrix: state.matrix,
       source: state.source,
@@ -66,6 +93,7 @@ export const svdSaved: SavedPart = {
   },
   inputs: (s) => [s.matrix, s.source, s.rank, s.viewMode, s.cloudOf, s.cloudAxes, s.svd.method, s.showSubspaces],
   restore(store: AppStore, value: unknown) {
+    if (value && typeof value === 'object' && 'tooBig' in value) return 'skipped';
     const work = readMatrixWork(value);
     if (!work) return 'damaged';
     // Only if the person has not started on something else meanwhile (a link's matrix, an edit).

@@ -13,7 +13,7 @@ export type DocumentKind = 'matrix' | 'pair of matrices' | 'tensor';
 
 /** What a workspace keeps in the browser between visits (see persistence.ts). */
 export interface SavedPart {
-  /** The value to save now, or undefined to keep what was saved before (e.g. a matrix too big). */
+  /** The value to save now, or undefined to keep what was saved before. */
   of(state: AppState): unknown;
   /** When one of these changes (by identity), the workspace is saved again, a moment later. */
   inputs(state: AppState): readonly unknown[];

@@ -4,6 +4,11 @@
  * that is not the matrix itself is checked by these schemas, so the bounds live in one place.
  */
 import { z } from 'zod';
+
+// Zod 4 probes `new Function` to compile its parsers; under the app's Content-Security-Policy (no
+// 'unsafe-eval') the probe is a reported violation. Its parser without code generation is enough.
+// Every module that uses zod imports this one first.
+z.config({ jitless: true });
 import { WORKSPACE_IDS } from '../ids/workspaces';
 
 export interface LinkMatrix {

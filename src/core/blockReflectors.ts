@@ -128,6 +128,22 @@ export function columnReflectors(a: Float64Array, m: number, n: number, count: n
 }
 
 /**
+ * The same V as columnReflectors(a, m, n, n), made in place: the diagonal of `a` set to 1 and
+ * the part above it to 0 (which destroys R: copy it out first). Returns `a`.
+ *
+ * @example
+ * columnReflectorsInPlace(new Float64Array([-5, 3, 0.5, 2]), 2, 2); // [1, 0, 0.5, 1]
+ */
+export function columnReflectorsInPlace(a: Float64Array, m: number, n: number): Float64Array {
+  for (let i = 0; i < Math.min(m, n); i++) {
+    const row = i * n;
+    a[row + i] = 1;
+    for (let k = i + 1; k < n; k++) a[row + k] = 0;
+  }
+  return a;
+}
+
+/**
  * The explicit V (n x (n - 1)) of the right reflectors of bidiagonalisation, stored in row k of the
  * m x n `a` right of the superdiagonal: v_k[k + 1] = 1, v_k[j] = a[k][j] for j > k + 1.
  *

@@ -30,3 +30,8 @@ export {
   type Tensor, tensor, cStrides, elementCount, get, formatShape, assertOrder, unfoldedShape, reshapeOptions,
 } from './tensor';
 export { unfold, fold, reshapeToMatrix, modeProduct, assertFiniteTensor } from './tensorOps';
+export {
+  svdCost, exactSvdCost, randomizedSvdCost, suggestedRank, measureFlopRate, DEFAULT_FLOP_RATE,
+  type SvdCost, type SvdPlan, type MatrixStructure,
+} from './svdCost';
+export { matrixStructure } from './structure';

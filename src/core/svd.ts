@@ -9,6 +9,7 @@ import { golubKahanSvd } from './golubKahanSvd';
 import { transposeInto, type Matrix } from './matrix';
 import { powerOfTwo } from './scalar';
 import { canonicalizeSigns } from './signs';
+import { structuredSvd } from './structure';
 import type { SvdOptions, SvdResult, SvdWithVectors } from './svdTypes';
 
 /** Above this many columns (of the tall orientation) the Golub-Kahan path is faster than Jacobi (measured: 16 columns 60 us vs 77 us, 32 columns 0.26 ms vs 0.5 ms). */
@@ -17,7 +18,8 @@ export const JACOBI_MAX_COLUMNS = 12;
 /**
  * Thin SVD of any m x n matrix: A = U diag(s) V^T with s descending, U m x p, V n x p,
  * p = min(m, n). Signs follow the canonical rule of signs.ts (largest-magnitude entry of each u_i
- * positive). Throws LinalgError for empty, NaN or infinite input, on cancellation, and when an
+ * positive). A zero matrix, and a rank-one matrix above 12 columns, are recognised in O(m n) and
+ * factored without the general algorithm (structure.ts). Throws LinalgError for empty, NaN or infinite input, on cancellation, and when an
  * iteration cap is hit (the message gives the count).
  *
  * @example
@@ -34,6 +36,14 @@ export function svd(a: Matrix, options: SvdOptions = {}): SvdResult {
   const wide = m < n;
   const big = Math.max(m, n);
   const p = Math.min(m, n);
+
+  // A zero matrix (any size) and, where Golub-Kahan would run, a rank-one matrix need no O(m n^2)
+  // work (structure.ts). The zero matrix's factors are the identity's columns, as before and as numpy's.
+  const structured = structuredSvd(a, { vectors, rankOne: p > JACOBI_MAX_COLUMNS });
+  if (structured) {
+    if (structured.u && structured.v) canonicalizeSigns(structured.u, structured.v);
+    return structured;
+  }
 
   const scaleExponent = chooseScaling(a.data);
   const method = options.method ?? 'auto';

@@ -47,6 +47,16 @@ describe('readNpz on other zips', () => {
     expect(archive.entries[0]).toEqual({ name: 'big', shape: [300, 300], dtype: 'float64', byteLength: 720000 });
   });
 
+  it('lists a member that would inflate beyond maxBytes, and refuses to load it from its header sizes', () => {
+    const zeros = writeNpy({ shape: [256, 256], data: new Float64Array(65536) });
+    const bytes = zipSync({ 'zeros.npy': [zeros, { level: 9 }] });
+    expect(bytes.length).toBeLessThan(2000); // 512 KiB of zeros deflate to about 0.5 KiB
+    const archive = readNpz(bytes, { maxBytes: 100_000 });
+    expect(archive.entries).toEqual([{ name: 'zeros', shape: [256, 256], dtype: 'float64', byteLength: 524288 }]);
+    expect(() => archive.load('zeros')).toThrow(/member 'zeros.npy' would inflate from [\d,]+ to 524,416 bytes, over the bound of 100,000; it was not inflated/);
+    expect(readNpz(bytes, { maxBytes: 600_000 }).load('zeros').data.length).toBe(65536);
+  });
+
   it('refuses truncated archives at every offset', () => {
     const good = fixture('deflated.npz');
     for (let cut = 0; cut < good.length; cut++) {

@@ -42,6 +42,13 @@ export function readNpz(bytes: Uint8Array, options: ReadOptions = {}): NpzArchiv
         const names = [...found.keys()].map((n) => `'${n}'`).join(', ') || 'none';
         throw new FormatError(FORMAT, `no array named '${name}' (the archive has ${names})`);
       }
+      const { uncompressedSize, compressedSize } = item.member;
+      if (options.maxBytes !== undefined && uncompressedSize > options.maxBytes) {
+        throw new FormatError(
+          FORMAT,
+          `member '${item.member.name}' would inflate from ${fmtInt(compressedSize)} to ${fmtInt(uncompressedSize)} bytes, over the bound of ${fmtInt(options.maxBytes)}; it was not inflated`,
+        );
+      }
       return readNpy(extractZipMember(bytes, item.member, FORMAT), { maxElements });
     },
   };

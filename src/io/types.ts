@@ -48,6 +48,12 @@ export interface ArrayEntry {
 export interface ReadOptions {
   /** Refuse arrays with more elements than this before allocating. Default 2^28. */
   maxElements?: number;
+  /**
+   * Refuse to inflate a compressed array (an .npz member) whose data exceed this many bytes, from
+   * the sizes in its headers, before allocating anything: a 522 KB member can inflate to 512 MiB.
+   * Default: no bound beyond maxElements.
+   */
+  maxBytes?: number;
 }
 
 /** Default bound on elements per array: 2^28 (2 GiB as float64), far above what a browser can show. */

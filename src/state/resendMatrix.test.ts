@@ -3,9 +3,9 @@
  * froze the page for 1.3 s). A fake client runs the real worker handlers in-process.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ComputeClient, JobHandle, RunOptions } from '../worker/client';
+import { JobFailedError, type ComputeClient, type JobHandle, type RunOptions } from '../worker/client';
 import { heldMatrix, holdMatrix, receiveMatrixPart, runHoldMatrixPartJob } from '../worker/heldMatrices';
-import { type JobInput, type JobKind, type JobOutput, QUIET_CONTEXT } from '../worker/protocol';
+import { CodedJobError, type JobInput, type JobKind, type JobOutput, QUIET_CONTEXT } from '../worker/protocol';
 import { runSvdJob } from '../worker/svdJob';
 import { startSvdEffect } from './effects';
 import { resendHeldMatrix } from './resendMatrix';
@@ -37,7 +37,8 @@ function fakeClient(calls: Call[], interrupt = -1): ComputeClient {
             else if (kind === 'holdMatrixPart') resolve(runHoldMatrixPartJob(input as JobInput<'holdMatrixPart'>).output as JobOutput<K>);
             else reject(new Error(`unexpected job ${kind}`));
           } catch (error) {
-            reject(error);
+            // As the real client does: the worker's message, and its code when it has one.
+            reject(new JobFailedError((error as Error).message, error instanceof CodedJobError ? error.code : undefined));
           }
         }, 0);
       });

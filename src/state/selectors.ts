@@ -2,10 +2,10 @@
  * Named selectors: values derived from the store that several components show.
  */
 import type { AppState } from './store';
-import type { SvdJobOutput } from '../worker/svdJob';
+import type { SvdFactors as SvdJobOutput } from '../worker/svdJob';
 import { MAP_MAX, type ViewMode } from './viewSlice';
-import { breakEvenRank, compressionFactor, truncationError } from '../core';
-import { methodFor } from './svdSlice';
+import { breakEvenRank, compressionFactor, DEFAULT_FLOP_RATE, svdCost, suggestedRank, truncationError, type SvdCost } from '../core';
+import { methodFor, RANDOMIZED_DEFAULTS, type SvdMethod } from './svdSlice';
 import { openWorkspaceOf } from './workspaces';
 
 /** The SVD result, if it belongs to the matrix now in the document. */
@@ -48,6 +48,23 @@ export function describeMap(result: SvdJobOutput | null, rank = Infinity): strin
       : ' The map keeps orientation: V transpose and U are both rotations.';
   }
   return text;
+}
+
+/**
+ * What the SVD of the current matrix by `method` (default: the chosen one) should cost here: the
+ * core's estimate at this device's GEMM speed once the worker has measured it (an SVD has come
+ * back), at a conservative default before. The worker's own estimate decides whether to start.
+ */
+export function svdEstimate(state: AppState, method: SvdMethod = state.svd.method): SvdCost {
+  const { rows, cols } = state.matrix;
+  return svdCost(rows, cols, methodFor(method, rows, cols), state.svd.flopRate ?? DEFAULT_FLOP_RATE);
+}
+
+/** The randomized SVD the panels offer for the current matrix: k = min(100, p / 4), smaller if that would still be slow. */
+export function suggestedRandomized(state: AppState): Extract<SvdMethod, { kind: 'randomized' }> {
+  const { rows, cols } = state.matrix;
+  const k = state.svd.offer?.randomized?.k ?? suggestedRank(rows, cols, state.svd.flopRate ?? DEFAULT_FLOP_RATE);
+  return { kind: 'randomized', ...RANDOMIZED_DEFAULTS, k };
 }
 
 /** The largest rank the chosen method provides: min(m, n), or k for the randomized SVD. */

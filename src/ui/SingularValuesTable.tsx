@@ -3,28 +3,125 @@
  * cumulative share. Long lists are virtualised: only the rows in view are in the page, with
  * aria-rowcount and aria-rowindex telling assistive technology where they are.
  */
-import { useState } from 'react';
-import { useAppState } from '../state/store';
-import { effectiveRank, latestSvd, formatValue } from '../state/selectors';
+import { useEffect, useState } from 'react';
+import { appStore, useAppState } from '../state/store';
+import { effectiveRank, latestSvd, formatValue, suggestedRandomized, svdEstimate } from '../state/selectors';
+import { EXACT, EXACT_SVD_TIME_BUDGET_SECONDS, formatBytes, formatSeconds, methodFor, WORKER_MEMORY_BUDGET } from '../state/svdSlice';
 
 const ROW_HEIGHT = 30;
 const VISIBLE_ROWS = 12;
 const OVERSCAN = 6;
 
-/** What the worker is doing, for SVDs long enough to report stages. */
+/** The current time, updated twice a second while `active`. */
+function useNow(active: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(timer);
+  }, [active]);
+  return now;
+}
+
+/**
+ * What the worker is doing: the stage and its progress, the time since the SVD started, an
+ * estimate of the rest (from the estimate on this device, or from the progress once past it), and
+ * a Cancel button that stops it and keeps the last result.
+ */
 function SvdProgress() {
   const progress = useAppState((s) => s.svd.progress);
+  const startedAt = useAppState((s) => s.svd.startedAt);
+  const estimate = useAppState((s) => svdEstimate(s).seconds);
+  const cancel = useAppState((s) => s.cancelSvd);
+  const now = useNow(true);
   const stage = progress && progress.fraction > 0 && progress.fraction < 1 ? progress : null;
+  const elapsed = startedAt === null ? null : Math.max(0, (now - startedAt) / 1000);
+  let left: string | null = null;
+  if (elapsed !== null) {
+    const byProgress = stage && stage.fraction >= 0.1 ? (elapsed * (1 - stage.fraction)) / stage.fraction : null;
+    const rest = estimate - elapsed > 0 ? estimate - elapsed : byProgress;
+    left = rest === null ? 'taking longer than estimated' : `about ${formatSeconds(rest)} left`;
+  }
   return (
-    <p className="hint">
-      <span aria-live="polite">Computing the SVD…</span>
-      {stage && (
-        <>
-          {' '}
-          {stage.stage}, <progress max={1} value={stage.fraction} aria-label="SVD progress" /> {Math.round(100 * stage.fraction)} %
-        </>
-      )}
-    </p>
+    <div className="hint" data-testid="svd-running">
+      <p style={{ margin: 0 }}>
+        <span aria-live="polite">Computing the SVD…</span>
+        {stage && (
+          <>
+            {' '}
+            {stage.stage}, <progress max={1} value={stage.fraction} aria-label="SVD progress" /> {Math.round(100 * stage.fraction)} %
+          </>
+        )}
+      </p>
+      <p style={{ margin: '0.3rem 0 0', display: 'flex', gap: '0.6rem', alignItems: 'center', flexWrap: 'wrap' }}>
+        <span data-testid="svd-elapsed">
+          {elapsed === null ? 'Waiting for the worker.' : `${formatSeconds(elapsed)} elapsed, ${left} (estimated ${formatSeconds(estimate)} on this device).`}
+        </span>
+        <button type="button" onClick={cancel}>
+          Cancel
+        </button>
+      </p>
+    </div>
+  );
+}
+
+/**
+ * Shown instead of starting an exact SVD estimated over the budget, and after a cancel: why (with
+ * the estimate in seconds and memory), the randomized SVD of a sensible k, and the exact SVD
+ * anyway (unless it would not fit the worker's memory).
+ */
+function SvdOfferPanel() {
+  const status = useAppState((s) => s.svd.status);
+  const offer = useAppState((s) => s.svd.offer);
+  const cancelled = useAppState((s) => s.svd.cancelled);
+  const rows = useAppState((s) => s.matrix.rows);
+  const cols = useAppState((s) => s.matrix.cols);
+  const exact = useAppState((s) => (s.svd.offer ? null : svdEstimate(s, EXACT).seconds));
+  const k = useAppState((s) => suggestedRandomized(s).k);
+  const randomizedSeconds = useAppState((s) => (s.svd.offer?.randomized ? s.svd.offer.randomized.seconds : svdEstimate(s, suggestedRandomized(s)).seconds));
+  const canRandomize = methodFor({ kind: 'randomized', k, oversample: 10, powerIterations: 2, seed: 1 }, rows, cols).kind === 'randomized';
+  const offersRandomized = offer ? offer.randomized !== null : canRandomize;
+  const refusedForMemory = offer?.reason === 'memory';
+  const useRandomized = () => {
+    const state = appStore.getState();
+    const method = suggestedRandomized(state);
+    // After a cancel of this very method, choosing it again runs it again.
+    if (JSON.stringify(method) === JSON.stringify(state.svd.method)) state.setSvd({ runRequests: state.svd.runRequests + 1 });
+    else state.setSvdMethod(method);
+  };
+  const anyway = () => appStore.getState().computeExactAnyway();
+  let text: string;
+  if (status === 'declined' && offer) {
+    const seconds = formatSeconds(offer.exact.seconds);
+    const memory = formatBytes(offer.exact.workingBytes);
+    text = refusedForMemory
+      ? `The exact SVD of this ${rows} × ${cols} matrix would need about ${memory} of working memory beside the matrix's ${formatBytes(offer.exact.matrixBytes)}, over the worker's budget of ${formatBytes(offer.memoryBudget)} (and about ${seconds} here), so it was not started.${offersRandomized ? ' The randomized SVD of the top singular values fits; so would the exact SVD of a smaller slice.' : ' A smaller slice of the matrix would fit.'}`
+      : `The exact SVD of this ${rows} × ${cols} matrix would take about ${seconds} on this device and ${memory} of working memory, over the ${EXACT_SVD_TIME_BUDGET_SECONDS} s budget, so it was not started.`;
+  } else if (status === 'cancelled' && cancelled) {
+    text = `The SVD was cancelled after ${formatSeconds(cancelled.afterMs / 1000)}; the last result and the matrix are unchanged.${exact !== null ? ` The exact SVD takes about ${formatSeconds(exact)} here.` : ''}`;
+  } else {
+    return null;
+  }
+  return (
+    <div className="svd-offer" role="region" aria-label="SVD estimate" data-testid="svd-offer" style={{ margin: '0.6rem 0 0' }}>
+      <p className="hint" role="status" style={{ margin: 0 }}>
+        {text}
+      </p>
+      <p style={{ margin: '0.4rem 0 0', display: 'flex', gap: '0.6rem', flexWrap: 'wrap' }}>
+        {offersRandomized && (
+          <button type="button" className="primary" onClick={useRandomized}>
+            Top {k} (randomized), about {formatSeconds(randomizedSeconds)}
+          </button>
+        )}
+        {!refusedForMemory && (
+          <button type="button" onClick={anyway}>
+            Compute the exact SVD anyway
+          </button>
+        )}
+      </p>
+      {refusedForMemory && <p className="hint">The worker keeps each operation within {formatBytes(WORKER_MEMORY_BUDGET)}: a larger one can take the tab down.</p>}
+    </div>
   );
 }
 
@@ -93,6 +190,7 @@ export function SingularValuesTable() {
         </p>
       )}
       {status === 'running' && <SvdProgress />}
+      <SvdOfferPanel />
       {result && status !== 'running' && (
         <p className="hint" data-testid="svd-summary">
           {result.rows} × {result.cols}, {result.complete ? '' : `top ${result.p} of ${Math.min(result.rows, result.cols)} by the randomized SVD, `}computed in the worker in {result.elapsedMs.toFixed(result.elapsedMs < 10 ? 2 : 0)} ms.

@@ -5,15 +5,11 @@
  * rank is unknown, and the randomized SVD's own a posteriori bound is shown instead.
  */
 import { useAppState } from '../state/store';
-import { currentSvd, formatValue } from '../state/selectors';
-import { RANDOMIZED_DEFAULTS, RANDOMIZED_MIN_ENTRIES, type SvdMethod } from '../state/svdSlice';
+import { currentSvd, formatValue, suggestedRandomized, svdEstimate } from '../state/selectors';
+import { EXACT, formatSeconds, RANDOMIZED_DEFAULTS, RANDOMIZED_MIN_ENTRIES, type SvdMethod } from '../state/svdSlice';
 import { RadioGroup } from './RadioGroup';
-/** Above this m n min(m, n), the exact SVD takes several seconds on a laptop; the control says so. */
-const SLOW_EXACT = 2e9;
-
-function defaultK(p: number): number {
-  return Math.max(1, Math.min(100, Math.floor(p / 4)));
-}
+/** Above this estimate (seconds on this device) the control says that the exact SVD takes a while. */
+const SLOW_EXACT_SECONDS = 5;
 
 /**
  * A whole-number field that applies its value on Enter or when it loses focus, not on every key:
@@ -44,11 +40,13 @@ export function SvdMethodControl() {
   const rows = useAppState((s) => s.matrix.rows);
   const cols = useAppState((s) => s.matrix.cols);
   const result = useAppState(currentSvd);
+  const exactSeconds = useAppState((s) => svdEstimate(s, EXACT).seconds);
+  const suggestedK = useAppState((s) => suggestedRandomized(s).k);
   const p = Math.min(rows, cols);
   if (rows * cols < RANDOMIZED_MIN_ENTRIES && method.kind === 'exact') return null;
   const randomized = method.kind === 'randomized' ? method : null;
   const setRandomized = (patch: Partial<Extract<SvdMethod, { kind: 'randomized' }>>) =>
-    setMethod({ kind: 'randomized', ...RANDOMIZED_DEFAULTS, k: defaultK(p), ...randomized, ...patch });
+    setMethod({ kind: 'randomized', ...RANDOMIZED_DEFAULTS, k: suggestedK, ...randomized, ...patch });
   return (
     <div className="svd-method">
       <RadioGroup
@@ -67,8 +65,10 @@ export function SvdMethodControl() {
           <CommitField label="seed" value={randomized.seed} min={0} max={2 ** 32 - 1} onCommit={(seed) => setRandomized({ seed })} />
         </div>
       ) : (
-        rows * cols * p > SLOW_EXACT && (
-          <p className="hint">The exact SVD of a matrix this size takes a while; the randomized SVD computes the top k in a fraction of the time.</p>
+        exactSeconds > SLOW_EXACT_SECONDS && (
+          <p className="hint">
+            The exact SVD of a matrix this size takes about {formatSeconds(exactSeconds)} on this device; the randomized SVD computes the top k in a fraction of the time.
+          </p>
         )
       )}
       {randomized && result?.errorBound && result.method.kind === 'randomized' && (

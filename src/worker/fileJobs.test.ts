@@ -3,8 +3,9 @@
  * array a link names by SHA-256 is refused when its data differs.
  */
 import { describe, expect, it } from 'vitest';
+import { deflateSync } from 'fflate';
 import { writeNpy } from '../io/npy-write';
-import { runLoadArrayJob, runOpenFileJob, sha256Hex } from './fileJobs';
+import { loadCost, runLoadArrayJob, runOpenFileJob, sha256Hex } from './fileJobs';
 import { QUIET_CONTEXT } from './protocol';
 
 const context = QUIET_CONTEXT;
@@ -38,5 +39,75 @@ describe('file jobs', () => {
     const view = new Float64Array([9, 1, -2.5, 1e300, 9]).subarray(1, 4);
     expect(await sha256Hex(view, null)).toBe(expected);
     expect(await sha256Hex(view)).toBe(expected);
+  });
+});
+
+/**
+ * A zip bomb without the bomb: a .npz whose directory says its one member inflates to an
+ * 8192 x 8192 float64 array (512 MiB) while the stored data is only the deflated .npy header and a
+ * few zeros. Listing reads just the header; anything that tried to inflate the member would fail
+ * on its size or CRC, so a refusal that names the budget shows the sizes were checked first.
+ */
+function fakeBomb(): Uint8Array {
+  const header = writeNpy({ shape: [1, 1], data: new Float64Array(1) }).subarray(0, 128).slice();
+  const text = "{'descr': '<f8', 'fortran_order': False, 'shape': (8192, 8192), }";
+  header.fill(0x20, 10, 127);
+  for (let i = 0; i < text.length; i++) header[10 + i] = text.charCodeAt(i);
+  const data = deflateSync(new Uint8Array([...header, ...new Uint8Array(1024)]));
+  const name = new TextEncoder().encode('arr_0.npy');
+  const size = 128 + 8 * 8192 * 8192;
+  const local = new Uint8Array(30 + name.length);
+  const lv = new DataView(local.buffer);
+  lv.setUint32(0, 0x04034b50, true);
+  lv.setUint16(8, 8, true);
+  lv.setUint32(18, data.length, true);
+  lv.setUint32(22, size, true);
+  lv.setUint16(26, name.length, true);
+  local.set(name, 30);
+  const central = new Uint8Array(46 + name.length);
+  const cv = new DataView(central.buffer);
+  cv.setUint32(0, 0x02014b50, true);
+  cv.setUint16(10, 8, true);
+  cv.setUint32(20, data.length, true);
+  cv.setUint32(24, size, true);
+  cv.setUint16(28, name.length, true);
+  cv.setUint32(42, 0, true);
+  central.set(name, 46);
+  const end = new Uint8Array(22);
+  const ev = new DataView(end.buffer);
+  ev.setUint32(0, 0x06054b50, true);
+  ev.setUint16(8, 1, true);
+  ev.setUint16(10, 1, true);
+  ev.setUint32(12, central.length, true);
+  ev.setUint32(16, local.length + data.length, true);
+  return new Uint8Array([...local, ...data, ...central, ...end]);
+}
+
+describe('the memory budget of opening arrays', () => {
+  it('counts the inflated data, the decoded array, the matrix and the kept copy', () => {
+    const entry = { name: 'a', shape: [8192, 8192], dtype: 'float64' as const, byteLength: 2 ** 29 };
+    expect(loadCost('npz', entry, undefined, true).bytes).toBe(2 ** 31);
+    expect(loadCost('npz', { ...entry, dtype: 'float32', byteLength: 2 ** 28 }, undefined, true).bytes).toBe(1.5 * 2 ** 30);
+    // An .npy was decoded when it was opened: only the matrix and the copy.
+    expect(loadCost('npy', entry, undefined, true).bytes).toBe(2 ** 30);
+    expect(loadCost('safetensors', { name: 'w', shape: [50257, 768], dtype: 'float32', byteLength: 50257 * 768 * 4 }, undefined, false).bytes).toBe(50257 * 768 * 12);
+  });
+
+  it('lists an 8192 x 8192 zero .npz bomb and refuses to open it from its header sizes, saying how', async () => {
+    const file = new Blob([fakeBomb() as Uint8Array<ArrayBuffer>]);
+    const { output } = await runOpenFileJob({ fileId: 601, name: 'bomb.npz', file }, context);
+    expect(output.entries).toEqual([{ name: 'arr_0', shape: [8192, 8192], dtype: 'float64', byteLength: 2 ** 29 }]);
+    const refused = runLoadArrayJob({ fileId: 601, entry: 'arr_0', slice: [] }, context);
+    await expect(refused).rejects.toThrow(
+      "'arr_0' (8192 × 8192 float64, 512 MiB once inflated) would need about 2 GiB of memory to open here (the inflated data, the decoded array, the matrix and the copy the worker keeps for the SVD), over the worker's budget of 1 GiB, so it was not opened. Save a part of it as its own array and open that: up to 4,096 of its 8,192 rows fit (in NumPy, np.save('part.npy', a[:4096])).",
+    );
+  });
+
+  it('refuses to read a file bigger than the budget before reading it', async () => {
+    const head = writeNpy({ shape: [2, 2], data: new Float64Array(4) });
+    const huge = { size: 2 ** 31, name: 'huge.npy', slice: () => new Blob([head as Uint8Array<ArrayBuffer>]) } as unknown as Blob;
+    await expect(runOpenFileJob({ fileId: 602, name: 'huge.npy', file: huge }, context)).rejects.toThrow(
+      /huge\.npy is 2 GiB; reading and decoding it needs about 4 GiB of memory, over the worker's budget of 1 GiB, so it was not opened/,
+    );
   });
 });

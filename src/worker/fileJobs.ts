@@ -5,23 +5,117 @@
  */
 import { readArrays } from '../io/read-arrays';
 import { openRemote, type LazyArrayFile } from './remoteFile';
-import { holdMatrix } from './heldMatrices';
+import { holdMatrix, makeRoom } from './heldMatrices';
 import type { ArrayEntry } from '../io/types';
-import { fmtShape } from '../io/types';
+import { fmtInt, fmtShape } from '../io/types';
+import { sniffFormat, SNIFF_BYTES } from '../io/sniff';
+import { formatBytes, WORKER_MEMORY_BUDGET } from './memoryBudget';
 import { assertFiniteTensor, reshapeToMatrix, tensor, unfold, type Matrix } from '../core';
 import { CodedJobError, type HandlerResult, type JobContext } from './protocol';
 import type { MatrixJobOutput } from './randomSpectrumJob';
 import { sha256 as sha256Bytes } from '@noble/hashes/sha2.js';
 
-/** Arrays bigger than this are refused before decoding (2^27 entries = 1 GiB as float64). */
+/**
+ * A file whose header lists an array of more than this many entries (2^27: 1 GiB as float64) is
+ * refused as a whole while it is listed. Whether an array that is listed can be opened is decided
+ * by the memory budget (`loadCost`), which is stricter: opening takes several copies of it.
+ */
 export const MAX_MATRIX_ENTRIES = 2 ** 27;
 /** Files kept open at once; older ones are forgotten. */
 export const KEEP_FILES = 4;
-const openFiles = new Map<number, { name: string; file: LazyArrayFile }>();
+/** An open file; `ranged`: a URL read piecewise, whose arrays are fetched when loaded. */
+const openFiles = new Map<number, { name: string; file: LazyArrayFile; ranged: boolean }>();
 
-function keep(fileId: number, name: string, file: LazyArrayFile): void {
-  openFiles.set(fileId, { name, file });
+function keep(fileId: number, name: string, file: LazyArrayFile, ranged = false): void {
+  openFiles.set(fileId, { name, file, ranged });
   while (openFiles.size > KEEP_FILES) openFiles.delete(openFiles.keys().next().value!);
+}
+
+/** Dtypes the readers decode into a Float64Array (the rest into a Float32Array, io/decode-elements.ts). */
+const FLOAT64_STORAGE = new Set(['float64', 'int32', 'uint32', 'int64', 'uint64']);
+
+/** What opening one array of a file as a matrix allocates, from the file's headers alone. */
+export interface LoadCost {
+  /** Peak bytes: the inflated or fetched data, the decoded array, the float64 matrix and, with `held`, the worker's copy. */
+  bytes: number;
+  /** Bytes per entry of the matrix, all of it counted: what a smaller part of the array would need per entry. */
+  bytesPerEntry: number;
+  rows: number;
+  cols: number;
+}
+
+/**
+ * The memory opening `entry` takes: for an .npz the member inflated (its header size; a zip bomb
+ * is refused here, before inflating) and decoded, for a .safetensors the tensor decoded (and
+ * fetched, for a URL read piecewise), for .npy and text files nothing more (they were decoded when
+ * opened); then the float64 matrix and, for the document's matrix (`held`), the copy the worker
+ * keeps for the SVD.
+ *
+ * @example
+ * // An .npz holding an 8192 x 8192 float64 array: 512 MiB inflated + 512 decoded + 512 + 512.
+ * loadCost('npz', { name: 'a', shape: [8192, 8192], dtype: 'float64', byteLength: 2 ** 29 }, undefined, true).bytes; // 2 GiB
+ */
+export function loadCost(format: string, entry: ArrayEntry, asMatrix: AsMatrix | undefined, held: boolean, ranged = false): LoadCost {
+  const shape = entry.shape.length === 0 ? [1, 1] : entry.shape.length === 1 ? [1, entry.shape[0]] : entry.shape;
+  const count = shape.reduce((a, b) => a * b, 1);
+  const decoded = count * (FLOAT64_STORAGE.has(entry.dtype) ? 8 : 4);
+  const raw = format === 'npz' || (format === 'safetensors' && ranged) ? entry.byteLength : 0;
+  const source = format === 'npz' || format === 'safetensors' ? raw + decoded : 0;
+  let rows = shape[shape.length - 2];
+  let cols = shape[shape.length - 1];
+  if (asMatrix) {
+    rows = asMatrix.kind === 'unfold' ? (shape[asMatrix.mode] ?? 1) : asMatrix.rows;
+    cols = Math.max(1, Math.round(count / Math.max(1, rows)));
+  }
+  const perMatrixEntry = held ? 16 : 8;
+  const entries = rows * cols;
+  return { bytes: source + perMatrixEntry * entries, bytesPerEntry: (count > 0 ? source / count : 0) + perMatrixEntry, rows, cols };
+}
+
+/**
+ * Refuses to open `entry` when it would take more than the worker's memory budget, naming the
+ * size and the way around it: a part of it saved as its own array (how many rows fit), or float32.
+ */
+function checkLoadBudget(format: string, entry: ArrayEntry, asMatrix: AsMatrix | undefined, held: boolean, ranged: boolean): void {
+  const cost = loadCost(format, entry, asMatrix, held, ranged);
+  if (held) makeRoom(cost.bytes);
+  if (cost.bytes <= WORKER_MEMORY_BUDGET) return;
+  const what = `'${entry.name}' (${entry.shape.join(' × ')} ${entry.dtype}, ${formatBytes(entry.byteLength)}${format === 'npz' ? ' once inflated' : ''})`;
+  const parts = format === 'npz' ? 'the inflated data, the decoded array, the matrix and the copy the worker keeps for the SVD'
+    : format === 'safetensors' ? 'the decoded tensor, the matrix and the copy the worker keeps for the SVD'
+      : 'the matrix and the copy the worker keeps for the SVD';
+  const fitRows = Math.floor(WORKER_MEMORY_BUDGET / (cost.bytesPerEntry * cost.cols));
+  const twoD = entry.shape.length <= 2 && !asMatrix;
+  const part = twoD && fitRows >= 1
+    ? `Save a part of it as its own array and open that: up to ${fmtInt(fitRows)} of its ${fmtInt(cost.rows)} rows fit (in NumPy, np.save('part.npy', a[:${fitRows}])).`
+    : 'Save the slice or a smaller block of it as its own array and open that.';
+  let smaller = '';
+  if (entry.dtype === 'float64' && source32Fits(format, entry, asMatrix, held, ranged)) {
+    smaller = ' Stored as float32 instead, it would fit.';
+  } else if (format === 'npz' || format === 'safetensors') {
+    smaller = ' A smaller dtype (float32, float16) saves only the decoding: the matrix itself is float64.';
+  }
+  throw new Error(
+    `${what} would need about ${formatBytes(cost.bytes)} of memory to open here (${parts}), over the worker's budget of ${formatBytes(WORKER_MEMORY_BUDGET)}, so it was not opened. ${part}${smaller}`,
+  );
+}
+
+function source32Fits(format: string, entry: ArrayEntry, asMatrix: AsMatrix | undefined, held: boolean, ranged: boolean): boolean {
+  const as32: ArrayEntry = { ...entry, dtype: 'float32', byteLength: entry.byteLength / 2 };
+  return loadCost(format, as32, asMatrix, held, ranged).bytes <= WORKER_MEMORY_BUDGET;
+}
+
+/**
+ * Refuses a file the worker cannot read within its budget, before reading it: reading takes its
+ * size, and an .npy is decoded at once (another copy of its data).
+ */
+async function checkFileBudget(blob: Blob, name: string): Promise<void> {
+  const head = new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer());
+  const copies = sniffFormat(name, head) === 'npy' ? 2 : 1;
+  if (copies * blob.size <= WORKER_MEMORY_BUDGET) return;
+  throw new Error(
+    `${name} is ${formatBytes(blob.size)}; reading ${copies === 2 ? 'and decoding it needs about ' + formatBytes(copies * blob.size) : 'it needs as much'} of memory, over the worker's budget of ${formatBytes(WORKER_MEMORY_BUDGET)}, so it was not opened. Save the part you need (a slice, fewer rows, or float32) as its own file and open that.`,
+  );
 }
 
 export interface OpenFileJobInput {
@@ -63,9 +157,10 @@ async function readWithProgress(blob: Blob, name: string, context: JobContext): 
 
 export async function runOpenFileJob(input: OpenFileJobInput, context: JobContext): Promise<HandlerResult<OpenFileJobOutput>> {
   context.progress(0, `reading ${input.name}`);
+  await checkFileBudget(input.file, input.name);
   const bytes = await readWithProgress(input.file, input.name, context);
   context.progress(1, `checking ${input.name}`);
-  const file = readArrays(input.name, bytes, { maxElements: MAX_MATRIX_ENTRIES });
+  const file = readArrays(input.name, bytes, { maxElements: MAX_MATRIX_ENTRIES, maxBytes: WORKER_MEMORY_BUDGET });
   keep(input.fileId, input.name, file);
   return { output: { format: file.format, entries: file.entries, warnings: file.warnings }, transfer: [] };
 }
@@ -77,7 +172,7 @@ export interface OpenUrlJobInput {
 
 export async function runOpenUrlJob(input: OpenUrlJobInput, context: JobContext): Promise<HandlerResult<OpenFileJobOutput>> {
   const { name, file, ranged } = await openRemote(input.url, context.progress, MAX_MATRIX_ENTRIES);
-  keep(input.fileId, name, file);
+  keep(input.fileId, name, file, ranged);
   return { output: { format: file.format, entries: file.entries, warnings: file.warnings, name, ranged }, transfer: [] };
 }
 
@@ -118,7 +213,8 @@ export async function sha256Hex(data: Float64Array, subtle: SubtleCrypto | null 
 
 export async function runLoadArrayJob(input: LoadArrayJobInput, context: JobContext): Promise<HandlerResult<LoadArrayJobOutput>> {
   context.progress(0, `decoding ${input.entry}`);
-  const { matrix: loaded, sha256 } = await checkedWeight(input, 'array');
+  // The document's matrix: the worker keeps a copy for the SVD, which the budget counts.
+  const { matrix: loaded, sha256 } = await checkedWeight(input, 'array', true);
   const { rows, cols, data } = loaded;
   // Entry names come from files and may hold any character: JSON keeps each part of the key apart.
   const heldKey = holdMatrix(`file:${JSON.stringify([input.fileId, input.entry, input.slice, asMatrixKey(input.asMatrix)])}`, loaded);
@@ -151,8 +247,8 @@ export interface WeightRefLike {
  * A weight array and the SHA-256 of its entries (what a link refers to). When the reference carries
  * the hash a link expects and the data differs, it says so instead of showing other numbers.
  */
-export async function checkedWeight(ref: WeightRefLike, role: string): Promise<{ matrix: Matrix; sha256: string }> {
-  const matrix = await weightMatrix(ref.fileId, ref.entry, ref.slice, ref.asMatrix);
+export async function checkedWeight(ref: WeightRefLike, role: string, held = false): Promise<{ matrix: Matrix; sha256: string }> {
+  const matrix = await weightMatrix(ref.fileId, ref.entry, ref.slice, ref.asMatrix, held);
   const sha256 = await sha256Hex(matrix.data);
   if (ref.sha256 && sha256 !== ref.sha256) {
     throw new Error(`The ${role} "${ref.entry}" is not the data the link was made from (its SHA-256 differs): the file has changed.`);
@@ -160,10 +256,16 @@ export async function checkedWeight(ref: WeightRefLike, role: string): Promise<{
   return { matrix, sha256 };
 }
 
-/** One array (or 2-D slice, unfolding or reshape) of an open file as a float64 matrix, refusing NaN and infinities. */
-export async function weightMatrix(fileId: number, entry: string, slice: number[], asMatrix?: AsMatrix): Promise<Matrix> {
+/**
+ * One array (or 2-D slice, unfolding or reshape) of an open file as a float64 matrix, refusing NaN
+ * and infinities, and refusing before it decodes anything an array that would not fit the memory
+ * budget (`held`: the worker will keep a copy too).
+ */
+export async function weightMatrix(fileId: number, entry: string, slice: number[], asMatrix?: AsMatrix, held = false): Promise<Matrix> {
   const open = openFiles.get(fileId);
   if (!open) throw new CodedJobError('file-not-open', 'The file is no longer open in the worker (it was restarted or the file was replaced); please open it again.');
+  const listed = open.file.entries.find((e) => e.name === entry);
+  if (listed) checkLoadBudget(open.file.format, listed, asMatrix, held, open.ranged);
   const array = await open.file.load(entry);
   if (asMatrix) return wholeArrayAsMatrix(array.shape, array.data, entry, asMatrix);
   const shape = array.shape.length === 0 ? [1, 1] : array.shape.length === 1 ? [1, array.shape[0]] : array.shape;

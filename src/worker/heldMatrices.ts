@@ -7,6 +7,7 @@
  */
 import type { Matrix } from '../core';
 import { CodedJobError, type HandlerResult } from './protocol';
+import { WORKER_MEMORY_BUDGET } from './memoryBudget';
 
 const KEEP = 2;
 const held = new Map<string, Matrix>();
@@ -36,11 +37,32 @@ export function holdMatrix(name: string, matrix: Matrix): string {
   return key;
 }
 
-/** Holds `matrix` itself under `key`, as the newest, forgetting the oldest beyond KEEP. */
+/** Holds `matrix` itself under `key`, as the newest, forgetting the oldest beyond KEEP or beyond the memory budget. */
 function keep(key: string, matrix: Matrix): void {
   held.delete(key);
   held.set(key, matrix);
-  while (held.size > KEEP) held.delete(held.keys().next().value!);
+  while (held.size > KEEP || (held.size > 1 && heldBytes() > WORKER_MEMORY_BUDGET)) held.delete(held.keys().next().value!);
+}
+
+/** Bytes of the matrices held, and of those still arriving in parts. */
+export function heldBytes(): number {
+  let bytes = 0;
+  for (const matrix of held.values()) bytes += matrix.data.byteLength;
+  for (const { matrix } of incoming.values()) bytes += matrix.data.byteLength;
+  return bytes;
+}
+
+/**
+ * Forgets held matrices, oldest first and never `keepKey`, until `bytes` more fit in the memory
+ * budget beside them (or none is left to forget): a big operation should not fail, or the tab
+ * die, for matrices the page can send back. Returns the bytes still held.
+ */
+export function makeRoom(bytes: number, keepKey?: string): number {
+  for (const key of [...held.keys()]) {
+    if (heldBytes() + bytes <= WORKER_MEMORY_BUDGET) break;
+    if (key !== keepKey) held.delete(key);
+  }
+  return heldBytes();
 }
 
 export function heldMatrix(key: string): Matrix {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRandom, matrixWithSpectrum, randomMatrix } from '../core';
-import { runSvdJob, type SvdJobOutput } from './svdJob';
+import { isDeclined, runSvdJob, type SvdFactors as SvdJobOutput } from './svdJob';
 import { holdMatrix } from './heldMatrices';
 import { QUIET_CONTEXT } from './protocol';
 
@@ -99,5 +99,50 @@ describe('svd job', () => {
     expectNumpySvd(runSvdJob({ rows: 12, cols: 12, heldKey: key }, context).output, c);
     expect(() => runSvdJob({ rows: 12, cols: 11, heldKey: key }, context)).toThrow(/The held matrix is 12 x 12, not 12 x 11/);
     expect(() => runSvdJob({ rows: 40, cols: 25, heldKey: 'test:gone' }, context)).toThrow(/no longer holds/);
+  });
+
+  it('answers an exact SVD over the time budget with its estimate and a randomized offer, without computing it', () => {
+    const b = randomMatrix(300, 200, createRandom(2));
+    const { output, transfer } = runSvdJob({ rows: 300, cols: 200, data: b.data.slice(), ask: { aboveSeconds: 1e-4 } }, context);
+    expect(isDeclined(output)).toBe(true);
+    if (!isDeclined(output)) return;
+    expect(transfer).toEqual([]);
+    const { reason, exact, randomized, rows, cols, memoryBudget } = output.declined;
+    expect([reason, rows, cols, memoryBudget]).toEqual(['time', 300, 200, 2 ** 30]);
+    expect(exact.seconds).toBeGreaterThan(1e-4);
+    expect(exact.workingBytes).toBe(8 * (300 * 200 + 5 * 200 * 200));
+    expect(exact.matrixBytes).toBe(8 * 300 * 200);
+    expect(exact.flopRate).toBeGreaterThan(1e8);
+    expect(randomized?.k).toBe(50);
+    expect(randomized!.seconds).toBeLessThan(exact.seconds);
+    // Asked for anyway (no time budget), it computes, and says what it expected.
+    const anyway = runSvdJob({ rows: 300, cols: 200, data: b.data.slice(), ask: { aboveSeconds: null } }, context).output;
+    expect(isDeclined(anyway)).toBe(false);
+    if (isDeclined(anyway)) return;
+    expect(anyway.p).toBe(200);
+    expect(anyway.estimate?.seconds).toBeCloseTo(exact.seconds, 10);
+  });
+
+  it('recognises a zero matrix over the time budget and computes it at once', () => {
+    const { output } = runSvdJob({ rows: 1200, cols: 1000, data: new Float64Array(1200 * 1000), ask: { aboveSeconds: 0.5 } }, context);
+    expect(isDeclined(output)).toBe(false);
+    if (isDeclined(output)) return;
+    expect(output.s.every((x) => x === 0)).toBe(true);
+    expect(output.elapsedMs).toBeLessThan(5000);
+    expect(output.estimate!.seconds).toBeLessThan(0.5);
+  });
+
+  it('refuses an exact SVD whose working memory is over the budget, offering the randomized one', () => {
+    const n = 4800; // 6 n^2 entries of working memory: 1.03 GiB
+    const data = new Float64Array(n * n);
+    for (let k = 0; k < data.length; k++) data[k] = (k % 7) - (k % 5);
+    const { output } = runSvdJob({ rows: n, cols: n, data, ask: { aboveSeconds: null } }, context);
+    expect(isDeclined(output) && output.declined.reason).toBe('memory');
+    if (!isDeclined(output)) return;
+    expect(output.declined.exact.workingBytes).toBe(6 * 8 * n * n);
+    expect(output.declined.randomized?.k).toBe(100);
+    expect(() => runSvdJob({ rows: n, cols: n, data }, context)).toThrow(
+      'The exact SVD of this 4800 × 4800 matrix would need about 1.03 GiB of working memory, over the worker\'s budget of 1 GiB, so it was not started: use the randomized SVD (Top k) or a smaller slice.',
+    );
   });
 });

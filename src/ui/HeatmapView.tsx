@@ -15,6 +15,8 @@ export function HeatmapView() {
   // previous one: say so rather than let it pass for the current matrix.
   const outdated = useAppState((s) => s.svd.result !== null && s.svd.revision !== s.revision);
   const failed = useAppState((s) => s.svd.status === 'error');
+  // The SVD of the current matrix was not started (over the budget) or was cancelled: it waits for the person.
+  const waiting = useAppState((s) => s.svd.status === 'declined' || s.svd.status === 'cancelled');
   // Only for a computation that takes a while: typing into a small matrix must not flicker it.
   const [waitedLong, setWaitedLong] = useState(false);
   useEffect(() => {
@@ -33,9 +35,13 @@ export function HeatmapView() {
     <div className="heatmap-view">
       {h(HeatmapTriptych, { rows: pooled.rows, cols: pooled.cols, original: pooled.original, reconstruction: pooled.reconstruction, rank: pooled.rank })}
       {pooledNote && <p className="hint">{pooledNote}</p>}
-      {outdated && (failed || waitedLong) && (
+      {outdated && (failed || waiting || waitedLong) && (
         <p className="hint" data-testid="heatmaps-outdated">
-          {failed ? 'These heatmaps show the previous matrix: the SVD of the current one failed (see the message beside).' : 'These heatmaps show the previous matrix until the SVD of the current one is ready.'}
+          {failed
+            ? 'These heatmaps show the previous matrix: the SVD of the current one failed (see the message beside).'
+            : waiting
+              ? "These heatmaps show the previous matrix: the current one's SVD waits for your choice (see the Spectrum panel)."
+              : 'These heatmaps show the previous matrix until the SVD of the current one is ready.'}
         </p>
       )}
     </div>

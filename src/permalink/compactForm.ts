@@ -11,6 +11,7 @@
  * inflating, validates the header with a schema, and checks the data length against the shape.
  */
 import { z } from 'zod';
+import { WORKSPACE_KEY_CODECS } from './workspaceKeys';
 import { describeIssues, linkViewSchema, upgradeLegacyView, type DecodeResult, type LinkState } from './linkState';
 
 export const COMPACT_PREFIX = 'v1.';
@@ -151,6 +152,7 @@ export async function encodeCompactHash(state: LinkState & { title?: string }, p
   if (state.attentionFiles !== undefined) header.attentionFiles = state.attentionFiles;
   if (state.compare !== undefined) header.compare = state.compare;
   if (state.compareFile !== undefined) header.compareFile = state.compareFile;
+  for (const { field } of WORKSPACE_KEY_CODECS) if (state[field] !== undefined) Object.assign(header, { [field]: state[field] });
   if (state.title !== undefined) header.title = state.title.slice(0, 200);
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   if (headerBytes.length > MAX_HEADER_BYTES) {

@@ -13,6 +13,7 @@
  * linkState.ts. Unknown keys are ignored, so links from newer versions still open what they can.
  */
 import { decodeHumanParams } from './humanSchema';
+import { WORKSPACE_KEY_CODECS } from './workspaceKeys';
 import type { DecodeResult, LinkMatrix, LinkRef, LinkState } from './linkState';
 
 export type { DecodeResult, LinkMatrix, LinkPreset, LinkRef, LinkState, LinkView } from './linkState';
@@ -79,6 +80,10 @@ export function encodeHumanHash(state: LinkState): string {
   }
   if (state.compare !== undefined) parts.push(`cmp=${state.compare.side},${formatNumber(state.compare.level)},${state.compare.seed}`);
   else if (state.compareFile !== undefined) parts.push(`cmp=${state.compareFile.side},file`, ...refParts(state.compareFile.second, 'b'));
+  for (const codec of WORKSPACE_KEY_CODECS) {
+    const value = state[codec.field];
+    if (value !== undefined) parts.push(...codec.encode(value as never, refParts));
+  }
   return parts.join('&');
 }
 

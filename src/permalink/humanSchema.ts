@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { describeIssues, linkRefSchema, linkViewSchema, upgradeLegacyView, type DecodeResult, type LinkMatrix, type LinkState, type LinkViewState } from './linkState';
 import { WORKSPACE_IDS } from '../ids/workspaces';
+import { refOfPath, WORKSPACE_KEY_CODECS, workspaceKeyNames, type HumanKeyReader } from './workspaceKeys';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const PRESET_ID = /^[a-z0-9-]{1,40}$/;
@@ -23,8 +24,9 @@ const REF_KEYS = { url: 'src', file: 'file', size: 'size', entry: 'entry', slice
 const STATE_KEYS = new Set([
   'w', 'm', 'p', 'r', 'svd', 'view', 'of', 'step', 'axes', 'sub', 'cam', 'att', 'cmp',
   ...Object.values(REF_PREFIXES).filter((prefix) => prefix !== '').flatMap((prefix) => Object.values(REF_KEYS).map((key) => `${prefix}${key}`)),
+  ...workspaceKeyNames(Object.values(REF_KEYS)),
 ]);
-const VIEW_KEYS: Record<string, string> = { workspace: 'w', method: 'svd', axes: 'axes', subspaces: 'sub', rank: 'r', view: 'view', of: 'of', step: 'step', cam: 'cam', attention: 'att', attentionFiles: 'att', compare: 'cmp', compareFile: 'cmp' };
+const VIEW_KEYS: Record<string, string> = { workspace: 'w', method: 'svd', axes: 'axes', subspaces: 'sub', rank: 'r', view: 'view', of: 'of', step: 'step', cam: 'cam', attention: 'att', attentionFiles: 'att', compare: 'cmp', compareFile: 'cmp', weighted: 'wl', tensor: 'tt' };
 
 export function shorten(text: string): string {
   return text.length > 24 ? `${text.slice(0, 21)}…` : text;
@@ -91,12 +93,14 @@ function refTextSchema(prefix: string) {
 /** Where a problem is, in the link's own words: `The link's "r=0"`. */
 function locate(params: Map<string, string>, path: PropertyKey[]): string {
   let key = String(path[0] ?? '');
-  const refKey = (prefix: PropertyKey, field: PropertyKey) => {
-    const start = REF_PREFIXES[prefix as keyof typeof REF_PREFIXES];
+  const keyOf = (start: string, field: PropertyKey) => {
     const name = REF_KEYS[field as keyof typeof REF_KEYS];
     return name ? `${start}${name}` : `${start}src" or "${start}file`;
   };
-  if (key in REF_PREFIXES) key = refKey(key, path[1]);
+  const refKey = (prefix: PropertyKey, field: PropertyKey) => keyOf(REF_PREFIXES[prefix as keyof typeof REF_PREFIXES], field);
+  const inWorkspace = refOfPath(path);
+  if (inWorkspace) key = keyOf(inWorkspace.prefix, inWorkspace.field);
+  else if (key in REF_PREFIXES) key = refKey(key, path[1]);
   else if ((key === 'attentionFiles' || key === 'compareFile') && typeof path[1] === 'string' && path[1] in REF_PREFIXES) key = refKey(path[1], path[2]);
   else key = VIEW_KEYS[key] ?? key;
   const text = params.get(key);
@@ -169,6 +173,22 @@ function refValues(prefix: string, params: Map<string, string>, problems: string
   return undefined;
 }
 
+/** What a workspace's key decoder reads the link through (workspaceKeys.ts). */
+function humanKeyReader(params: Map<string, string>, problems: string[]): HumanKeyReader {
+  return {
+    params,
+    problems,
+    ref: (prefix) => refValues(prefix, params, problems),
+    text(key, pattern, expected) {
+      const value = params.get(key);
+      if (value === undefined) return undefined;
+      if (pattern.test(value)) return value;
+      problems.push(`The link's "${key}=${shorten(value)}" must be ${expected}.`);
+      return undefined;
+    },
+  };
+}
+
 /** The view keys as raw values, for the shared schema to check. */
 function viewValues(text: z.infer<typeof viewTextSchema>, params: Map<string, string>, problems: string[]): Record<string, unknown> {
   const view: Record<string, unknown> = { workspace: text.w, method: text.svd, rank: text.r, view: text.view, of: text.of, step: text.step, axes: text.axes, subspaces: text.sub, cam: text.cam };
@@ -186,6 +206,11 @@ function viewValues(text: z.infer<typeof viewTextSchema>, params: Map<string, st
   const file = text.cmp ? FILE_COMPARISON.exec(text.cmp) : null;
   if (noise) view.compare = { side: noise[1], level: Number(noise[2]), seed: Number(noise[3]) };
   if (file) view.compareFile = { side: file[1], second: refValues('b', params, problems) };
+  for (const codec of WORKSPACE_KEY_CODECS) {
+    if (!codec.present(params)) continue;
+    const value = codec.decode(humanKeyReader(params, problems));
+    if (value !== undefined) view[codec.field] = value;
+  }
   for (const key of Object.keys(view)) if (view[key] === undefined) delete view[key];
   return upgradeLegacyView(view);
 }

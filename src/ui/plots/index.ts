@@ -13,3 +13,5 @@ export { rasterize, downsampleMaxAbs, maxAbs, type Raster } from './rasterize';
 export { encodePng, toDataUrl } from './png';
 export { cellAt, fitMatrix } from './heatmapGeometry';
 export { cumulativeEnergy } from './energy';
+export { SeriesPlot, SERIES_STYLES, decimatedIndices, seriesPath, type SeriesPlotProps, type PlotSeries } from './SeriesPlot';
+export { HistogramPlot, histogramBins, type HistogramPlotProps, type HistogramBins, type HistogramMarker, type HistogramOptions } from './HistogramPlot';

@@ -5,7 +5,8 @@
  *   npm run bench                        all cases (about 10 minutes on 2 cores)
  *   npm run bench -- --quick             the small cases only
  *   npm run bench -- --sizes 64,256      chosen cases (ids: see bench/cases.ts)
- *   options: --no-numpy, --no-ml, --write (write docs/benchmarks.md after a partial run)
+ *   options: --no-numpy, --no-ml, --write (write docs/benchmarks.md after a partial run),
+ *            --weighted, --tensors (add those sections to a partial run)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { caseMatrix, RANDOMIZED, selectCases, type BenchCase } from './cases';
 import { mainTable, rankChangeTable, type CaseResults } from './report';
+import { weightedBenchSection } from './weighted';
+import { tensorBenchSection } from './tensors';
 
 const args = process.argv.slice(2);
 const flag = (name: string): boolean => args.includes(name);
@@ -92,7 +95,15 @@ console.log(`numpy ${numpy ? 'done' : 'skipped'} (${((Date.now() - started) / 10
 
 const results: CaseResults[] = cases.map((c) => ({ c, core: core.get(c.id), ml: ml.get(c.id), numpy: numpy?.get(c.id) }));
 const description = machine();
-const tables = `${mainTable(results)}\n\n${rankChangeTable(results)}`;
+let tables = `${mainTable(results)}\n\n${rankChangeTable(results)}`;
+// The weighted and tensor sections run the whole of their cases (--sizes and --quick are about the SVD).
+if (full || flag('--weighted') || flag('--tensors')) {
+  const numpyOn = !flag('--no-numpy');
+  if (full || flag('--weighted')) tables += `\n\n${await weightedBenchSection({ numpy: numpyOn })}`;
+  console.log(`weighted done (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  if (full || flag('--tensors')) tables += `\n\n${await tensorBenchSection({ numpy: numpyOn })}`;
+  console.log(`tensors done (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+}
 console.log(`\n${description}\n\n${tables}\n`);
 
 if (full || flag('--write')) {

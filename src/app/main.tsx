@@ -11,6 +11,8 @@ import { startLinkedFilesEffect } from '../state/linkedFiles';
 import { startAttentionEffect } from '../state/attentionEffect';
 import { startCompareEffect } from '../state/compareEffect';
 import { startExportEffect } from '../state/exportEffect';
+import { startWeightedEffect } from '../state/weightedEffect';
+import { startTensorEffect } from '../state/tensorEffect';
 import { indexedDbStorage, startPersistence } from '../state/persistence';
 import { downloadBlob } from '../ui/plots';
 import { createComputeClient, spawnBrowserWorker } from '../worker/client';
@@ -24,10 +26,13 @@ startLinkedFilesEffect(appStore);
 startAttentionEffect(appStore, client);
 startCompareEffect(appStore, client);
 startExportEffect(appStore, client, downloadBlob);
-startSourceEffect(appStore, client, {
+const embeddings = {
   vectorsUrl: new URL('data/glove-subset.npy', document.baseURI).href,
   wordsUrl: new URL('data/glove-subset.words.json', document.baseURI).href,
-});
+};
+startSourceEffect(appStore, client, embeddings);
+startWeightedEffect(appStore, client);
+startTensorEffect(appStore, client, embeddings, downloadBlob);
 // Saved work comes back only when the address holds no link's data (the start page, `#w=svd`); a link wins.
 startPersistence(appStore, window.indexedDB ? indexedDbStorage(window.indexedDB) : undefined, hashCarriesNoData(window.location.hash));
 // The link is read before the first SVD, so a link's matrix is the first thing computed.

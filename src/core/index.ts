@@ -35,3 +35,5 @@ export {
   type SvdCost, type SvdPlan, type MatrixStructure,
 } from './svdCost';
 export { matrixStructure } from './structure';
+export * from './weighted';
+export * from './tensors';

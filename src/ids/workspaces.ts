@@ -3,7 +3,7 @@
  * permalink, scene, ui). A leaf: it imports nothing, so each layer can name workspaces without
  * importing another layer. Adding a workspace starts by adding its id here.
  */
-export const WORKSPACE_IDS = ['svd', 'attention'] as const;
+export const WORKSPACE_IDS = ['svd', 'weighted', 'tensor', 'attention'] as const;
 export type WorkspaceId = (typeof WORKSPACE_IDS)[number];
 
 /** The workspace a link without a `w=` key opens: every link made before workspaces existed. */

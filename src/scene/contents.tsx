@@ -7,6 +7,9 @@ import type { ReactNode } from 'react';
 import { LabelOverlay, type LabelRegistry } from './labels';
 import { LinearMapContent, useMapLabels } from './LinearMapScene';
 import { PointCloudContent, useCloudLabels } from './PointCloudScene';
+import { WeightedContent, useWeightedLabels } from './WeightedScene';
+import { TensorChainContent, useChainLabels } from './TensorChainScene';
+import { useAppState } from '../state/store';
 
 export interface SceneContent {
   /** The canvas's accessible name while it shows this content. */
@@ -30,6 +33,27 @@ export const SCENE_CONTENTS: Record<string, SceneContent> = {
     Content: ({ labels, onHover }) => <PointCloudContent labels={labels} onHover={onHover} />,
     Overlay: function CloudOverlay({ labels, hovered }) {
       return <LabelOverlay registry={labels} labels={useCloudLabels(hovered)} />;
+    },
+  },
+  weighted: {
+    ariaLabel: 'Weighted approximation scene',
+    Content: ({ labels }) => <WeightedContent labels={labels} />,
+    Overlay: function WeightedOverlay({ labels }) {
+      return <LabelOverlay registry={labels} labels={useWeightedLabels()} />;
+    },
+  },
+  'tt-chain': {
+    ariaLabel: 'Tensor-Train chain scene',
+    Content: function TensorChainSceneContent({ labels }) {
+      const result = useAppState((s) => s.tensor.result);
+      const bond = useAppState((s) => s.tensor.settings.bond);
+      if (!result) return null;
+      return <TensorChainContent shape={result.shape} ranks={result.tt.ranks} labels={labels} highlightBond={bond} />;
+    },
+    Overlay: function TensorChainOverlay({ labels }) {
+      const result = useAppState((s) => s.tensor.result);
+      const bond = useAppState((s) => s.tensor.settings.bond);
+      return <LabelOverlay registry={labels} labels={useChainLabels(result?.shape ?? [], result?.tt.ranks ?? [], bond)} />;
     },
   },
 };

@@ -16,7 +16,13 @@ import { asMatrixOfLink, linkFieldsOf } from './asMatrix';
 import { currentComparison } from './compareEffect';
 
 /** The analyses of a link that wait for their files, the URLs already asked for, and the notice asking for local files. */
-export type WaitingAnalyses = Pick<LinkState, 'attentionFiles' | 'compareFile'> & { requested?: string[]; noticeId?: number };
+export type WaitingAnalyses = Pick<LinkState, 'attentionFiles' | 'compareFile'> & {
+  /** The weighted workspace's weight (or importance) array, and the tensor workspace's tensor. */
+  weightedFile?: LinkRef;
+  tensorFile?: LinkRef;
+  requested?: string[];
+  noticeId?: number;
+};
 
 function locatorOf(file: OpenedFile): Pick<LinkRef, 'url' | 'file' | 'size'> {
   if (file.url) return { url: file.url };
@@ -24,7 +30,7 @@ function locatorOf(file: OpenedFile): Pick<LinkRef, 'url' | 'file' | 'size'> {
 }
 
 /** The link reference of an array of an open file, or null when the file is no longer listed. */
-function linkRefOf(state: AppState, ref: { fileId: number; entry: string; slice: number[]; asMatrix?: AsMatrix; fused?: boolean }, sha256: string | null): LinkRef | null {
+export function linkRefOf(state: AppState, ref: { fileId: number; entry: string; slice: number[]; asMatrix?: AsMatrix; fused?: boolean }, sha256: string | null): LinkRef | null {
   const file = state.file.files.find((f) => f.id === ref.fileId);
   if (!file || !sha256) return null;
   return { ...locatorOf(file), entry: ref.entry, slice: ref.slice, ...linkFieldsOf(ref.asMatrix), sha256, ...(ref.fused ? { fused: true } : {}) };
@@ -64,6 +70,8 @@ function refsOf(waiting: WaitingAnalyses): LinkRef[] {
   const refs: LinkRef[] = [];
   if (waiting.attentionFiles) refs.push(waiting.attentionFiles.query, waiting.attentionFiles.key);
   if (waiting.compareFile) refs.push(waiting.compareFile.second);
+  if (waiting.weightedFile) refs.push(waiting.weightedFile);
+  if (waiting.tensorFile) refs.push(waiting.tensorFile);
   return refs;
 }
 
@@ -89,11 +97,29 @@ export function resolveLinkedAnalyses(store: AppStore): void {
       delete rest.compareFile;
     }
   }
+  if (waiting.weightedFile) {
+    const ref = openRef(state, waiting.weightedFile);
+    if (ref) {
+      state.setWeights({ file: ref });
+      delete rest.weightedFile;
+    }
+  }
+  if (waiting.tensorFile) {
+    const ref = openRef(state, waiting.tensorFile);
+    const file = ref && state.file.files.find((f) => f.id === ref.fileId);
+    const shape = ref ? file?.entries.find((a) => a.name === ref.entry)?.shape : undefined;
+    if (ref && shape) {
+      state.setTensorSettings({ source: { kind: 'file', ref: { fileId: ref.fileId, entry: ref.entry, sha256: ref.sha256 }, shape } });
+      delete rest.tensorFile;
+    }
+  }
   // A URL that was opened and is still missing failed (the file panel says why): give up on it.
   const requested = rest.requested ?? [];
   const failed = (ref: LinkRef) => ref.url !== undefined && requested.includes(ref.url) && !openRef(state, ref);
   if (rest.attentionFiles && (failed(rest.attentionFiles.query) || failed(rest.attentionFiles.key))) delete rest.attentionFiles;
   if (rest.compareFile && failed(rest.compareFile.second)) delete rest.compareFile;
+  if (rest.weightedFile && failed(rest.weightedFile)) delete rest.weightedFile;
+  if (rest.tensorFile && failed(rest.tensorFile)) delete rest.tensorFile;
   const missing = refsOf(rest).filter((ref) => !openRef(state, ref));
   // One file request at a time: the next URL opens when the current request is done.
   const url = missing.find((ref) => ref.url !== undefined && !requested.includes(ref.url))?.url;
@@ -112,8 +138,8 @@ export function resolveLinkedAnalyses(store: AppStore): void {
  */
 export function awaitLinkedAnalyses(store: AppStore, link: WaitingAnalyses, replaces = true): void {
   // Only the analyses' keys of a whole link.
-  let waiting: WaitingAnalyses = { attentionFiles: link.attentionFiles, compareFile: link.compareFile };
-  if (!waiting.attentionFiles && !waiting.compareFile) {
+  let waiting: WaitingAnalyses = { attentionFiles: link.attentionFiles, compareFile: link.compareFile, weightedFile: link.weightedFile, tensorFile: link.tensorFile };
+  if (!waiting.attentionFiles && !waiting.compareFile && !waiting.weightedFile && !waiting.tensorFile) {
     const before = store.getState().file.waiting;
     if (before && replaces) {
       store.getState().setFileState({ waiting: null });

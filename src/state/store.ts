@@ -14,8 +14,10 @@ import { createAttentionSlice, type AttentionSlice } from './attentionSlice';
 import { createCompareSlice, type CompareSlice } from './compareSlice';
 import { createShareSlice, type ShareSlice } from './shareSlice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
+import { createWeightedSlice, type WeightedSlice } from './weightedSlice';
+import { createTensorSlice, type TensorSlice } from './tensorSlice';
 
-export type AppState = DocumentSlice & SvdSlice & ViewSlice & NoticeSlice & SourceSlice & FileSlice & AttentionSlice & CompareSlice & ShareSlice & WorkspaceSlice;
+export type AppState = DocumentSlice & SvdSlice & ViewSlice & NoticeSlice & SourceSlice & FileSlice & AttentionSlice & CompareSlice & ShareSlice & WorkspaceSlice & WeightedSlice & TensorSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -30,6 +32,8 @@ export function createAppStore(): AppStore {
     ...createCompareSlice(...args),
     ...createShareSlice(...args),
     ...createWorkspaceSlice(...args),
+    ...createWeightedSlice(...args),
+    ...createTensorSlice(...args),
   }));
 }
 

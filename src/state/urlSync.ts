@@ -15,7 +15,7 @@
 import { decodeHumanHash, encodeHumanHash, fitsHumanForm, type DecodeResult, type LinkRef, type LinkState } from '../permalink/humanForm';
 import { decodeCompactHash, encodeCompactHash, isCompactHash } from '../permalink/compactForm';
 import type { AppState, AppStore } from './store';
-import { awaitLinkedAnalyses } from './linkedFiles';
+import { awaitLinkedAnalyses, type WaitingAnalyses } from './linkedFiles';
 import { openWorkspaceOf, WORKSPACE_LIST } from './workspaces';
 import { refuseLink } from './linkNotice';
 import { DEFAULT_WORKSPACE } from '../ids/workspaces';
@@ -89,7 +89,8 @@ function applyDecoded(store: AppStore, decoded: DecodeResult | null, title = 'Ma
   for (const workspace of WORKSPACE_LIST) if (!workspace.applyLink(store, link, title)) return false;
   store.getState().openWorkspace(link.workspace ?? DEFAULT_WORKSPACE);
   // After the data, so that a file the matrix needs too is opened (or asked for) once.
-  awaitLinkedAnalyses(store, link, WORKSPACE_LIST.some((workspace) => workspace.carriesData(link)));
+  const files = Object.assign({}, ...WORKSPACE_LIST.map((workspace) => workspace.linkedFiles?.(link) ?? {})) as WaitingAnalyses;
+  awaitLinkedAnalyses(store, { ...link, ...files }, WORKSPACE_LIST.some((workspace) => workspace.carriesData(link)));
   return true;
 }
 

@@ -18,7 +18,8 @@ async function fetchOk(url: string): Promise<Response> {
   return response;
 }
 
-export async function runEmbeddingsJob(input: EmbeddingsJobInput, context: JobContext): Promise<HandlerResult<MatrixJobOutput>> {
+/** The shipped table: its vectors as float64 rows and its words (the tensor workspace compresses it too). */
+export async function loadEmbeddingTable(input: EmbeddingsJobInput, context: JobContext): Promise<{ rows: number; cols: number; data: Float64Array; words: string[] }> {
   context.progress(0, 'downloading the embeddings');
   const [vectorsResponse, wordsResponse] = await Promise.all([fetchOk(input.vectorsUrl), fetchOk(input.wordsUrl)]);
   const bytes = new Uint8Array(await vectorsResponse.arrayBuffer());
@@ -32,6 +33,10 @@ export async function runEmbeddingsJob(input: EmbeddingsJobInput, context: JobCo
   if (!Array.isArray(words) || words.length !== rows || !words.every((w) => typeof w === 'string')) {
     throw new Error(`The word list does not match the ${rows} embedding rows.`);
   }
-  const data = Float64Array.from(array.data);
-  return { output: { rows, cols, data, rowLabels: words as string[] }, transfer: [data.buffer as ArrayBuffer] };
+  return { rows, cols, data: Float64Array.from(array.data), words: words as string[] };
+}
+
+export async function runEmbeddingsJob(input: EmbeddingsJobInput, context: JobContext): Promise<HandlerResult<MatrixJobOutput>> {
+  const { rows, cols, data, words } = await loadEmbeddingTable(input, context);
+  return { output: { rows, cols, data, rowLabels: words }, transfer: [data.buffer as ArrayBuffer] };
 }

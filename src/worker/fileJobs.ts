@@ -10,7 +10,7 @@ import type { ArrayEntry } from '../io/types';
 import { fmtInt, fmtShape } from '../io/types';
 import { sniffFormat, SNIFF_BYTES } from '../io/sniff';
 import { formatBytes, WORKER_MEMORY_BUDGET } from './memoryBudget';
-import { assertFiniteTensor, reshapeToMatrix, tensor, unfold, type Matrix } from '../core';
+import { assertFiniteTensor, reshapeToMatrix, tensor, unfold, type Matrix, type Tensor } from '../core';
 import { CodedJobError, type HandlerResult, type JobContext } from './protocol';
 import type { MatrixJobOutput } from './randomSpectrumJob';
 import { sha256 as sha256Bytes } from '@noble/hashes/sha2.js';
@@ -284,6 +284,25 @@ export async function weightMatrix(fileId: number, entry: string, slice: number[
     data[k] = x;
   }
   return { rows, cols, data };
+}
+
+/**
+ * A whole array of an open file as a tensor of its own shape (the tensor workspace), refusing NaN
+ * and infinities and arrays over the memory budget, with the SHA-256 a link expects of it.
+ */
+export async function fileTensor(ref: { fileId: number; entry: string; sha256?: string }): Promise<{ tensor: Tensor; sha256: string }> {
+  const open = openFiles.get(ref.fileId);
+  if (!open) throw new CodedJobError('file-not-open', 'The file is no longer open in the worker (it was restarted or the file was replaced); please open it again.');
+  const listed = open.file.entries.find((e) => e.name === ref.entry);
+  if (listed) checkLoadBudget(open.file.format, listed, { kind: 'reshape', rows: 1 }, false, open.ranged);
+  const array = await open.file.load(ref.entry);
+  const shape = array.shape.length === 0 ? [1] : array.shape;
+  if (shape.some((n) => n === 0)) throw new Error(`'${ref.entry}' is empty (shape ${fmtShape(array.shape)}).`);
+  const t = tensor(shape, Float64Array.from(array.data));
+  assertFiniteTensor(t, ref.entry);
+  const sha256 = await sha256Hex(t.data as Float64Array);
+  if (ref.sha256 && sha256 !== ref.sha256) throw new Error(`The tensor "${ref.entry}" is not the data the link was made from (its SHA-256 differs): the file has changed.`);
+  return { tensor: t, sha256 };
 }
 
 /** The whole array as a matrix by an unfolding or a reshape (the core checks the mode and the rows). */

@@ -9,6 +9,10 @@ import { runAttentionJob } from './attentionJob';
 import { runCompareJob } from './compareJob';
 import { runExportJob } from './exportJob';
 import { runHoldMatrixPartJob } from './heldMatrices';
+import { runWeightedJob } from './weightedJob';
+import { runTensorJob } from './tensorJob';
+import { runTtRowsJob } from './ttRowsJob';
+import { runTtExportJob } from './ttExportJob';
 
 export const handlers: HandlerTable = {
   svd: runSvdJob,
@@ -22,4 +26,8 @@ export const handlers: HandlerTable = {
   compareSubspaces: runCompareJob,
   exportFactors: runExportJob,
   holdMatrixPart: runHoldMatrixPartJob,
+  weightedRace: runWeightedJob,
+  tensorDecompose: runTensorJob,
+  ttRows: runTtRowsJob,
+  exportTensorTrain: runTtExportJob,
 };

@@ -14,6 +14,10 @@ import type { AttentionJobInput, AttentionJobOutput } from './attentionJob';
 import type { CompareJobInput, CompareJobOutput } from './compareJob';
 import type { ExportJobInput, ExportJobOutput } from './exportJob';
 import type { HoldMatrixPartInput, HoldMatrixPartOutput } from './heldMatrices';
+import type { WeightedJobInput, WeightedJobOutput, WeightedPartial } from './weightedJob';
+import type { TensorJobInput, TensorJobOutput } from './tensorJob';
+import type { TtRowsJobInput, TtRowsJobOutput } from './ttRowsJob';
+import type { TtExportJobInput, TtExportJobOutput } from './ttExportJob';
 
 /** Every job kind with its input and output. */
 export interface JobMap {
@@ -28,6 +32,10 @@ export interface JobMap {
   compareSubspaces: { input: CompareJobInput; output: CompareJobOutput };
   exportFactors: { input: ExportJobInput; output: ExportJobOutput };
   holdMatrixPart: { input: HoldMatrixPartInput; output: HoldMatrixPartOutput };
+  weightedRace: { input: WeightedJobInput; output: WeightedJobOutput; partial: WeightedPartial };
+  tensorDecompose: { input: TensorJobInput; output: TensorJobOutput };
+  ttRows: { input: TtRowsJobInput; output: TtRowsJobOutput };
+  exportTensorTrain: { input: TtExportJobInput; output: TtExportJobOutput };
 }
 
 export type JobKind = keyof JobMap;

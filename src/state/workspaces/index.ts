@@ -4,11 +4,15 @@ import type { AppState } from '../store';
 import type { StateWorkspace } from './types';
 import { svdWorkspace } from './svdWorkspace';
 import { attentionWorkspace } from './attentionWorkspace';
+import { weightedWorkspace } from './weightedWorkspace';
+import { tensorWorkspace } from './tensorWorkspace';
 
 export type { StateWorkspace, DocumentKind, SavedPart } from './types';
 
 export const STATE_WORKSPACES: Record<WorkspaceId, StateWorkspace> = {
   svd: svdWorkspace,
+  weighted: weightedWorkspace,
+  tensor: tensorWorkspace,
   attention: attentionWorkspace,
 };
 

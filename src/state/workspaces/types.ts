@@ -7,6 +7,7 @@
 import type { WorkspaceId } from '../../ids/workspaces';
 import type { LinkRef, LinkState } from '../../permalink/humanForm';
 import type { AppState, AppStore } from '../store';
+import type { WaitingAnalyses } from '../linkedFiles';
 
 /** The kinds of document a workspace works on. */
 export type DocumentKind = 'matrix' | 'pair of matrices' | 'tensor';
@@ -43,6 +44,8 @@ export interface StateWorkspace {
   carriesData(link: LinkState): boolean;
   /** Where the link's data lives when it is too big to inline (an array of a file), if it is known. */
   dataRef?(state: AppState): LinkRef | undefined;
+  /** The arrays of files the link's analyses in this workspace wait for (see linkedFiles.ts). */
+  linkedFiles?(link: LinkState): Partial<WaitingAnalyses>;
   /** A title the compact form carries with the data. */
   title?(state: AppState): string;
   /** The values the link is made of: when one of them changes (by identity), the link is rewritten. */

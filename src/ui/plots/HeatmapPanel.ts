@@ -37,6 +37,8 @@ export interface HeatmapPanelProps {
   width: number;
   height: number;
   onHover?: (cell: Cell | null) => void;
+  /** Called with the entry pressed, and again for each entry the pointer drags over (a brush). */
+  onPress?: (cell: Cell) => void;
 }
 
 const TITLE_SPACE = 30;
@@ -76,7 +78,7 @@ export function heatmapDataUrl(rows: number, cols: number, data: ArrayLike<numbe
 }
 
 /** A titled heatmap image of one matrix, for use inside an <svg>. */
-export function HeatmapPanel({ rows, cols, data, range, title, caption, x, y, width, height, onHover }: HeatmapPanelProps) {
+export function HeatmapPanel({ rows, cols, data, range, title, caption, x, y, width, height, onHover, onPress }: HeatmapPanelProps) {
   // The raster and its PNG are the expensive part (one pass over up to millions of entries):
   // recompute only when the matrix or the scale changes, not on pointer moves.
   const href = useMemo(() => heatmapDataUrl(rows, cols, data, range), [rows, cols, data, range]);
@@ -84,10 +86,21 @@ export function HeatmapPanel({ rows, cols, data, range, title, caption, x, y, wi
   const imageX = x + (width - fit.width) / 2;
   const imageY = y + TITLE_SPACE;
 
-  const report = (event: PointerEvent<SVGElement>) => {
-    if (!onHover) return;
+  const cellOf = (event: PointerEvent<SVGElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
-    onHover(cellAt(rows, cols, event.clientX - box.left, event.clientY - box.top, box.width, box.height));
+    return cellAt(rows, cols, event.clientX - box.left, event.clientY - box.top, box.width, box.height);
+  };
+  const report = (event: PointerEvent<SVGElement>) => {
+    const cell = onHover || onPress ? cellOf(event) : null;
+    onHover?.(cell);
+    // A drag with the button held paints every entry it crosses.
+    if (onPress && cell && event.buttons === 1) onPress(cell);
+  };
+  const press = (event: PointerEvent<SVGElement>) => {
+    if (!onPress) return;
+    event.preventDefault();
+    const cell = cellOf(event);
+    if (cell) onPress(cell);
   };
 
   return h(
@@ -104,8 +117,9 @@ export function HeatmapPanel({ rows, cols, data, range, title, caption, x, y, wi
         // The raster may have fewer cells than the matrix has entries along one side only, so it is
         // stretched to the matrix's shape; pixelated keeps cell edges sharp when enlarged.
         preserveAspectRatio: 'none',
-        style: { imageRendering: 'pixelated' },
         onPointerMove: report,
+        onPointerDown: onPress ? press : undefined,
+        style: { imageRendering: 'pixelated', cursor: onPress ? 'crosshair' : undefined, touchAction: onPress ? 'none' : undefined },
         onPointerLeave: () => onHover?.(null),
       }),
     h('rect', { x: imageX, y: imageY, width: fit.width, height: fit.height, fill: 'none', stroke: plotColors.axis, pointerEvents: 'none' }),

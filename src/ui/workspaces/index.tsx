@@ -6,6 +6,8 @@ import type { ReactNode } from 'react';
 import type { WorkspaceId } from '../../ids/workspaces';
 import { SvdWorkspacePage } from './SvdWorkspacePage';
 import { AttentionWorkspacePage } from './AttentionWorkspacePage';
+import { WeightedWorkspacePage } from './WeightedWorkspacePage';
+import { TensorWorkspacePage } from './TensorWorkspacePage';
 
 export interface UiWorkspace {
   id: WorkspaceId;
@@ -29,6 +31,27 @@ export const UI_WORKSPACES: Record<WorkspaceId, UiWorkspace> = {
       { hash: '#p=random&size=768x768&spectrum=geometric&decay=0.001&seed=42&r=64&view=heatmaps', label: 'A 768 × 768 matrix with a geometric spectrum, rank 64, as heatmaps' },
     ],
     Page: SvdWorkspacePage,
+  },
+  weighted: {
+    id: 'weighted',
+    label: 'Weighted low rank',
+    blurb: 'Give entries importance weights (paint them, pick a preset, open a Fisher estimate) and watch EM, ALS and gradient descent pull the best rank-k fit away from the SVD subspace.',
+    examples: [
+      { hash: '#w=weighted&m=3,0;4,5&wl=1,em+als,svd,200,1&wts=block,2,2,1,1,20', label: 'A 2 × 2 matrix whose entry (2, 1) weighs 20: the ellipse tilts' },
+      { hash: '#w=weighted&p=random&size=96x64&spectrum=geometric&decay=0.05&seed=3&wl=8,em+als+gd,svd,300,1&wts=random-mask,1,0.5', label: 'A 96 × 64 matrix, half its entries missing: three methods race' },
+    ],
+    Page: WeightedWorkspacePage,
+  },
+  tensor: {
+    id: 'tensor',
+    label: 'Tensors',
+    blurb: 'Reshape a vector or open a tensor, cut its Tensor-Train ranks bond by bond and watch the chain, the error bound and the compression; compare Tucker and CP, and compress an embedding table row by row.',
+    examples: [
+      { hash: '#w=tensor&tt=sine,1', label: 'sin(i + j + k) on 8 × 8 × 12: TT ranks (1, 2, 2, 1)' },
+      { hash: '#w=tensor&tt=video,1&eps=0.1', label: 'A synthetic video at ε = 0.1, with Tucker and CP beside it' },
+      { hash: '#w=tensor&tt=embeddings,1&tmode=rows&shape=4x5x5&ranks=2x2', label: 'GloVe word vectors row by row: do the neighbours survive?' },
+    ],
+    Page: TensorWorkspacePage,
   },
   attention: {
     id: 'attention',

@@ -1,0 +1,58 @@
+/**
+ * The tensor workspace as a person uses it: the reference tensors of math.md show their TT ranks,
+ * parameters and compression factors; reshaping a vector and moving a rank cap changes the chain
+ * and the numbers; a table is compressed row by row and its compression factor read; a long
+ * compression is cancelled and the page keeps answering.
+ */
+import { expect, test } from '@playwright/test';
+import { docImagePath } from './docImages';
+
+test('sin(i + j + k) has TT ranks (1, 2, 2, 1): 72 parameters, CF 10.667', async ({ page }) => {
+  await page.goto('./#w=tensor&tt=sine,1');
+  await expect(page.getByTestId('tt-ranks')).toHaveText('(1, 2, 2, 1)');
+  await expect(page.getByTestId('tt-parameters')).toHaveAttribute('data-value', '72');
+  expect(Number(await page.getByTestId('tt-cf').getAttribute('data-value'))).toBeCloseTo(768 / 72, 6);
+  expect(Number(await page.getByTestId('tt-error').getAttribute('data-value'))).toBeLessThan(1e-12);
+  await expect(page.locator('canvas')).toBeVisible();
+  await page.screenshot({ path: docImagePath('tensor-sine') });
+});
+
+test('reshaping a vector and capping a rank change the chain and the numbers, and the link keeps them', async ({ page }) => {
+  await page.goto('./#w=tensor&tt=embeddings,1&row=1');
+  await expect(page.getByTestId('tt-ranks')).toBeVisible();
+  await page.getByTestId('tensor-shape').selectOption('2x2x25');
+  await expect(page.getByTestId('tt-ranks')).toHaveText('(1, 2, 4, 1)');
+  const description = page.locator('#tensor-description');
+  await expect(description).toContainText('2 by 2 by 25');
+  await page.getByRole('slider', { name: /r2 ≤/ }).fill('1');
+  await expect(page.getByTestId('tt-ranks')).toHaveText('(1, 2, 1, 1)');
+  await expect(page.getByTestId('tt-parameters')).toHaveAttribute('data-value', String(1 * 2 * 2 + 2 * 2 * 1 + 1 * 25 * 1));
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain('shape=2x2x25');
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain('ranks=2x1');
+  await page.reload();
+  await expect(page.getByTestId('tt-ranks')).toHaveText('(1, 2, 1, 1)');
+});
+
+test('the GloVe table compressed row by row: compression factor and neighbours', async ({ page }) => {
+  await page.goto('./#w=tensor&tt=embeddings,1&tmode=rows&shape=4x5x5&ranks=2x2');
+  const cf = page.getByTestId('rows-cf');
+  await expect(cf).toBeVisible({ timeout: 30_000 });
+  // Each row: 1*4*2 + 2*5*2 + 2*5*1 = 38 numbers for 100 (or fewer where a row needs less).
+  expect(Number(await cf.getAttribute('data-value'))).toBeGreaterThanOrEqual(100 / 38 - 1e-9);
+  await expect(page.getByTestId('neighbours')).toBeVisible();
+  await page.screenshot({ path: docImagePath('tensor-rows') });
+});
+
+test('a long compression shows progress and is cancelled; the page keeps answering', async ({ page }) => {
+  await page.goto('./#w=tensor&tt=gaussian-table,1&tmode=rows&shape=8x8x12&ranks=8x8');
+  await page.getByTestId('compress-rows').click();
+  const progress = page.getByTestId('rows-progress');
+  await expect(progress).toBeVisible();
+  await expect(progress).toContainText(/row [\d,]+ of 50,257/, { timeout: 30_000 });
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(progress).toBeHidden();
+  await expect(page.getByText('Cancelled.')).toBeVisible();
+  // The worker answers the next job at once.
+  await page.goto('./#w=tensor&tt=sine,1');
+  await expect(page.getByTestId('tt-ranks')).toHaveText('(1, 2, 2, 1)');
+});

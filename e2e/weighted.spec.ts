@@ -1,0 +1,79 @@
+/**
+ * The weighted low-rank workspace as a person uses it: uniform weights give the SVD, a painted
+ * weight pulls the methods' subspace away from the SVD's (the angles grow, the objective falls
+ * below plain SVD's), the link reopens the same race, and a long race pauses, resumes and cancels.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { docImagePath } from './docImages';
+
+const table = (page: Page) => page.getByTestId('weighted-table');
+const status = (page: Page) => page.getByTestId('race-status');
+
+/** The weighted objective of a row of the table, by the start of its name. */
+async function objective(page: Page, name: RegExp): Promise<number> {
+  const value = await table(page).getByRole('row', { name }).locator('td').first().getAttribute('data-value');
+  return Number(value);
+}
+
+test('uniform weights: every method lands on the plain SVD', async ({ page }) => {
+  await page.goto('./#w=weighted&m=3,0;4,5&wl=1,em+als,svd,200,1&wts=uniform');
+  await expect(status(page)).toHaveAttribute('data-status', 'done');
+  const svd = await objective(page, /^Plain SVD/);
+  // Eckart-Young: the tail sigma_2^2 = 5.
+  expect(svd).toBeCloseTo(5, 10);
+  expect(await objective(page, /^EM/)).toBeCloseTo(5, 8);
+  expect(await objective(page, /^Alternating/)).toBeCloseTo(5, 8);
+});
+
+test('painting a weight tilts the weighted subspace, and the link reopens it', async ({ page }) => {
+  await page.goto('./#w=weighted&m=3,0;4,5&wl=1,em+als,svd,300,1&wts=uniform');
+  await expect(status(page)).toHaveAttribute('data-status', 'done');
+  await expect.poll(async () => Number(await page.getByTestId('angles-em').getAttribute('data-largest'))).toBeLessThan(1e-6);
+  await page.getByTestId('brush-value').fill('50');
+  // Paint entry (1, 1): its error must now be small, so the rank-1 fit turns towards it.
+  const heatmap = page.getByTestId('weights-heatmap').locator('image');
+  const box = (await heatmap.boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.25, box.y + box.height * 0.25);
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain('paint=1:1:0:50');
+  await expect(status(page)).toHaveAttribute('data-status', 'done');
+  await expect.poll(async () => Number(await page.getByTestId('angles-em').getAttribute('data-largest'))).toBeGreaterThan(0.05);
+  const svd = await objective(page, /^Plain SVD/);
+  const em = await objective(page, /^EM/);
+  expect(em).toBeLessThan(svd);
+  await expect(page.getByRole('img', { name: 'Weighted objective per iteration' })).toBeVisible();
+  await page.screenshot({ path: docImagePath('weighted-2x2') });
+
+  // The same address in a new page: the same stroke, the same answer.
+  const hash = await page.evaluate(() => location.hash);
+  const other = await page.context().newPage();
+  await other.goto(`./${hash}`);
+  await expect(status(other)).toHaveAttribute('data-status', 'done');
+  expect(await objective(other, /^EM/)).toBeCloseTo(em, 8);
+  await other.close();
+});
+
+test('a long race streams its curve, pauses, resumes and cancels', async ({ page }) => {
+  await page.goto('./#w=weighted&p=random&size=400x300&spectrum=geometric&decay=0.02&seed=3&wl=20,em+gd,random,20000,1&wts=random-mask,1,0.5');
+  await expect(status(page)).toHaveAttribute('data-status', 'running', { timeout: 20_000 });
+  const iterations = async () => Number((await table(page).getByRole('row', { name: /^EM/ }).locator('th').textContent())?.match(/(\d+) iterations/)?.[1] ?? 0);
+  await expect.poll(iterations, { timeout: 20_000 }).toBeGreaterThan(3);
+  // The objective falls while it runs.
+  const first = await objective(page, /^EM/);
+  await expect.poll(() => objective(page, /^EM/), { timeout: 20_000 }).toBeLessThan(first);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(status(page)).toHaveAttribute('data-status', 'paused');
+  const paused = await iterations();
+  await page.waitForTimeout(500);
+  expect(await iterations()).toBe(paused);
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect.poll(iterations, { timeout: 20_000 }).toBeGreaterThan(paused);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(status(page)).toHaveAttribute('data-status', 'cancelled');
+  const stopped = await iterations();
+  await page.waitForTimeout(500);
+  expect(await iterations()).toBe(stopped);
+  // The page still answers, and Run again starts afresh.
+  await page.getByRole('button', { name: 'Run again' }).click();
+  await expect(status(page)).toHaveAttribute('data-status', 'running');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+});

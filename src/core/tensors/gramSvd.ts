@@ -1,0 +1,341 @@
+/**
+ * The small SVD behind every TT-SVD step and the per-row (TensorGPT) path: an unfolding X that is
+ * m x n with p = min(m, n) small. On the unfoldings of the (8, 8, 12) row shape (8 x 96, then
+ * 64 x 12) a general SVD per call costs several times more than this:
+ *
+ * 1. work on the short-fat orientation Y (p x L, L = max(m, n)): Y = X, or X^T copied once;
+ * 2. the lower triangle of the Gram matrix G = Y Y^T (p x p) by 2 x 2 blocks of dot products
+ *    (about 2x faster than the packed syrk of gemm.ts at these sizes, where packing dominates),
+ *    diagonalised by Householder tridiagonalisation + QL (symmetricEigen.ts): G = Q diag(lambda) Q^T;
+ * 3. B = Q^T Y (gemm.ts), whose rows are orthogonal up to the rounding in G: the Gram matrix
+ *    squares the condition number, so the rows' cosines are up to about sqrt(L) eps lambda_1 /
+ *    sqrt(lambda_i lambda_j), and singular values below about sqrt(eps) sigma_1 are not accurate yet;
+ * 4. when lambda_min < WELL_CONDITIONED lambda_max, one-sided Jacobi on the rows of B (the rotations
+ *    applied to Q too) until every pair is orthogonal to sqrt(L) eps, the test of jacobiSvd.ts (run
+ *    first on B B^T; graded spectra take a sweep or two of rotations). This restores the accuracy
+ *    of a direct SVD: each singular value (a row norm of B) is accurate to about eps sigma_1
+ *    (gramSvd.test.ts checks spectra graded down to 1e-15 against numpy). Above the threshold
+ *    the cosines are below 1e3 sqrt(L) eps, so the row norms are the singular values to a relative
+ *    1e-24 (the error is second order in the cosines) and the vectors to about 1e-12; checking
+ *    anyway would cost a fifth of the time of a generic row.
+ *
+ * Whatever the rows' orthogonality, Q is orthogonal to working precision and Y = Q B exactly up to
+ * rounding, so keeping r rows of B is an orthogonal projection whose error is exactly the norm of
+ * the rows dropped: the TT-SVD error bookkeeping never depends on the refinement.
+ *
+ * Then Y = Q B with B = S V_Y^T. For X = Y the left factor is Q and the carried S V^T is B itself;
+ * for X = Y^T the left factor is B^T S^{-1} and the carried factor S Q^T. Signs follow signs.ts:
+ * in each pair the largest-magnitude entry of the left vector (ties: the lowest index) is positive.
+ *
+ * Every buffer belongs to the instance and grows only when a bigger problem arrives, so the per-row
+ * loop allocates nothing.
+ */
+import { LinalgError, shapeText } from '../errors';
+import { gemm, type GemmOperand } from '../gemm';
+import { symmetricEigen } from './symmetricEigen';
+
+/** One-sided sweeps before giving up (the refinement needs two or three on graded spectra). */
+export const REFINE_MAX_SWEEPS = 40;
+
+/** lambda_min / lambda_max of the Gram matrix above which B's rows need no refinement (see above). */
+export const WELL_CONDITIONED = 1e-3;
+
+/** A factored unfolding: singular values, then the left factor and the carried S V^T on demand. */
+export interface UnfoldingFactor {
+  /** Singular values, descending, length min(m, n) (a view into the factor's own buffer). */
+  readonly s: Float64Array;
+  /** Writes U[:, :r] (m x r, row-major) at dst[off..]. */
+  writeLeft(r: number, dst: Float64Array, off: number): void;
+  /** Writes S_r V_r^T (r x n, row-major) at dst[off..]. */
+  writeCarry(r: number, dst: Float64Array, off: number): void;
+}
+
+/** The Gram + Jacobi SVD of one small unfolding at a time, with reusable workspaces. */
+export class GramSvd implements UnfoldingFactor {
+  s: Float64Array = new Float64Array(0);
+  private m = 0;
+  private n = 0;
+  private p = 0;
+  private len = 0;
+  private tall = false;
+  private y = new Float64Array(0);
+  /** Q^T: row i is the i-th eigenvector of the Gram matrix (then rotated by the refinement). */
+  private qt = new Float64Array(0);
+  private h = new Float64Array(0);
+  private b = new Float64Array(0);
+  private d = new Float64Array(0);
+  private e = new Float64Array(0);
+  private norms = new Float64Array(0);
+  private sBuf = new Float64Array(0);
+  private sViews: Float64Array[] = [];
+  private perm = new Int32Array(0);
+  private sign = new Float64Array(0);
+  /** Pairs 0 .. signed-1 have their sign fixed (the scan is only paid for the kept ones). */
+  private signed = 0;
+  // GEMM operands reused from call to call (fields rewritten, never reallocated).
+  private readonly opA: GemmOperand = { data: this.y, offset: 0, ld: 1, trans: false };
+  private readonly opB: GemmOperand = { data: this.y, offset: 0, ld: 1, trans: false };
+
+  /**
+   * Factors the m x n row-major block x[off .. off + m n); x is only read.
+   *
+   * @example
+   * const f = new GramSvd();
+   * f.factor(new Float64Array([3, 0, 4, 5]), 0, 2, 2);
+   * f.s; // [6.7082, 2.2361]
+   */
+  factor(x: Float64Array, off: number, m: number, n: number): void {
+    const p = Math.min(m, n);
+    const len = Math.max(m, n);
+    this.ensure(p, m * n);
+    this.m = m;
+    this.n = n;
+    this.p = p;
+    this.len = len;
+    this.tall = m > n;
+    let y = x;
+    let yOff = off;
+    if (this.tall) {
+      transposeTo(x, off, m, n, this.y);
+      y = this.y;
+      yOff = 0;
+    }
+    const { qt, b, opA, opB } = this;
+    // G = Y Y^T into qt, diagonalised in place: rows of qt become the eigenvectors.
+    gramLower(y, yOff, p, len, qt);
+    symmetricEigen(qt, this.d, this.e, p);
+    // B = Q^T Y.
+    opA.data = qt; opA.offset = 0; opA.ld = p; opA.trans = false;
+    opB.data = y; opB.offset = yOff; opB.ld = len; opB.trans = false;
+    gemm(p, len, p, 1, opA, opB, 0, b, 0, len);
+    const d = this.d;
+    // Eigenvalues ascending: d[0] is the smallest (it can be a rounding-level negative).
+    if (d[0] >= WELL_CONDITIONED * d[p - 1] && d[p - 1] > 0) {
+      rowNorms(b, p, len, this.norms);
+    } else {
+      gramLower(b, 0, p, len, this.h);
+      if (!this.orthogonal()) refine(b, qt, p, len, this.norms);
+    }
+    this.order();
+  }
+
+  writeLeft(r: number, dst: Float64Array, off: number): void {
+    this.fixSigns(r);
+    const { p, perm, sign, qt, b, len } = this;
+    if (!this.tall) {
+      // U = Q: row a of U[:, :r] is Q[a, perm[0..r)] = qt[perm[j], a].
+      for (let j = 0; j < r; j++) {
+        const src = perm[j] * p;
+        const f = sign[j];
+        for (let a = 0; a < p; a++) dst[off + a * r + j] = f * qt[src + a];
+      }
+      return;
+    }
+    // U = B^T S^{-1}: column j of U is row perm[j] of B over sigma_j.
+    const m = this.m;
+    for (let j = 0; j < r; j++) {
+      const sigma = this.s[j];
+      const src = perm[j] * len;
+      if (sigma > 0) {
+        const f = sign[j] / sigma;
+        for (let a = 0; a < m; a++) dst[off + a * r + j] = f * b[src + a];
+      } else {
+        // Only a zero unfolding keeps a zero singular value (as rank 1): any unit vector will do.
+        for (let a = 0; a < m; a++) dst[off + a * r + j] = a === j ? 1 : 0;
+      }
+    }
+  }
+
+  writeCarry(r: number, dst: Float64Array, off: number): void {
+    this.fixSigns(r);
+    const { p, perm, sign, qt, b, len, n } = this;
+    for (let j = 0; j < r; j++) {
+      const o = off + j * n;
+      if (!this.tall) {
+        // S V^T = B: the kept rows of B.
+        const src = perm[j] * len;
+        const f = sign[j];
+        for (let c = 0; c < n; c++) dst[o + c] = f * b[src + c];
+      } else {
+        // S V^T = S Q^T: row j is sigma_j times row perm[j] of Q^T.
+        const src = perm[j] * p;
+        const f = sign[j] * this.s[j];
+        for (let c = 0; c < n; c++) dst[o + c] = f * qt[src + c];
+      }
+    }
+  }
+
+  /** Whether the rows of B already pass the one-sided Jacobi test; leaves their squared norms in `norms`. */
+  private orthogonal(): boolean {
+    const { p, h, norms } = this;
+    const tol = Math.sqrt(this.len) * Number.EPSILON;
+    const tol2 = tol * tol;
+    for (let i = 0; i < p; i++) norms[i] = h[i * p + i];
+    for (let i = 1; i < p; i++) {
+      for (let j = 0; j < i; j++) {
+        const gamma = h[i * p + j];
+        if (gamma * gamma > tol2 * norms[i] * norms[j]) return false;
+      }
+    }
+    return true;
+  }
+
+  /** Sorts the rows of B by norm (descending, stable); signs come later, for the kept pairs only. */
+  private order(): void {
+    const { p, norms, perm } = this;
+    const s = this.sBuf;
+    for (let i = 0; i < p; i++) norms[i] = Math.sqrt(norms[i]);
+    for (let i = 0; i < p; i++) {
+      let k = i;
+      for (; k > 0 && norms[perm[k - 1]] < norms[i]; k--) perm[k] = perm[k - 1];
+      perm[k] = i;
+    }
+    for (let j = 0; j < p; j++) s[j] = norms[perm[j]];
+    this.signed = 0;
+    // A view of length p, made once per length (a subarray per call would allocate per row).
+    this.s = this.sViews[p] ??= s.subarray(0, p);
+  }
+
+  /** The sign rule for pairs up to r: the largest-magnitude entry of the left vector positive. */
+  private fixSigns(r: number): void {
+    const { perm, sign, tall } = this;
+    // The left vector is row perm[j] of Q^T (short-fat) or of B (tall, up to the factor 1 / sigma).
+    const v = tall ? this.b : this.qt;
+    const width = tall ? this.len : this.p;
+    for (let j = this.signed; j < r; j++) {
+      const row = perm[j] * width;
+      let best = 0;
+      let value = 0;
+      for (let a = 0; a < width; a++) {
+        const x = v[row + a];
+        const ax = Math.abs(x);
+        if (ax > best) {
+          best = ax;
+          value = x;
+        }
+      }
+      sign[j] = value < 0 ? -1 : 1;
+    }
+    if (r > this.signed) this.signed = r;
+  }
+
+  private ensure(p: number, size: number): void {
+    if (this.y.length < size) {
+      this.y = new Float64Array(size);
+      this.b = new Float64Array(size);
+    }
+    if (this.qt.length < p * p) {
+      this.qt = new Float64Array(p * p);
+      this.h = new Float64Array(p * p);
+    }
+    if (this.norms.length < p) {
+      this.d = new Float64Array(p);
+      this.e = new Float64Array(p);
+      this.norms = new Float64Array(p);
+      this.sBuf = new Float64Array(p);
+      this.sViews = [];
+      this.perm = new Int32Array(p);
+      this.sign = new Float64Array(p);
+    }
+  }
+}
+
+/**
+ * The lower triangle of g (p x p) = Z Z^T for the p x len block z[off..], two rows by two rows: four
+ * sums per pass share four loads.
+ */
+function gramLower(z: Float64Array, off: number, p: number, len: number, g: Float64Array): void {
+  let i = 0;
+  for (; i + 1 < p; i += 2) {
+    const r0 = off + i * len;
+    const r1 = r0 + len;
+    for (let j = 0; j < i; j += 2) {
+      const s0 = off + j * len;
+      const s1 = s0 + len;
+      let a = 0, b = 0, c = 0, d = 0;
+      for (let k = 0; k < len; k++) {
+        const x0 = z[r0 + k], x1 = z[r1 + k], y0 = z[s0 + k], y1 = z[s1 + k];
+        a += x0 * y0; b += x0 * y1; c += x1 * y0; d += x1 * y1;
+      }
+      g[i * p + j] = a; g[i * p + j + 1] = b; g[(i + 1) * p + j] = c; g[(i + 1) * p + j + 1] = d;
+    }
+    // The diagonal 2 x 2 block.
+    let a = 0, c = 0, d = 0;
+    for (let k = 0; k < len; k++) {
+      const x0 = z[r0 + k], x1 = z[r1 + k];
+      a += x0 * x0; c += x1 * x0; d += x1 * x1;
+    }
+    g[i * p + i] = a; g[(i + 1) * p + i] = c; g[(i + 1) * p + i + 1] = d;
+  }
+  if (i < p) {
+    const r0 = off + i * len;
+    for (let j = 0; j <= i; j++) g[i * p + j] = dot(z, r0, off + j * len, len);
+  }
+}
+
+/** Squared norms of the p rows of b. */
+function rowNorms(b: Float64Array, p: number, len: number, norms: Float64Array): void {
+  for (let i = 0; i < p; i++) norms[i] = dot(b, i * len, i * len, len);
+}
+
+/** dst (n x m) = the transpose of the m x n block x[off..]. */
+function transposeTo(x: Float64Array, off: number, m: number, n: number, dst: Float64Array): void {
+  for (let i = 0; i < m; i++) {
+    const row = off + i * n;
+    for (let j = 0; j < n; j++) dst[j * m + i] = x[row + j];
+  }
+}
+
+/**
+ * One-sided Jacobi on the rows of b (p x len), rotating the rows of qt along: on return the rows of
+ * b are orthogonal to sqrt(len) eps and `norms` holds their squared norms.
+ */
+function refine(b: Float64Array, qt: Float64Array, p: number, len: number, norms: Float64Array): void {
+  for (let i = 0; i < p; i++) norms[i] = dot(b, i * len, i * len, len);
+  const tol = Math.sqrt(len) * Number.EPSILON;
+  const tol2 = tol * tol;
+  for (let sweep = 0; sweep < REFINE_MAX_SWEEPS; sweep++) {
+    let rotated = false;
+    for (let i = 0; i < p - 1; i++) {
+      for (let j = i + 1; j < p; j++) {
+        const oi = i * len;
+        const oj = j * len;
+        const gamma = dot(b, oi, oj, len);
+        const alpha = norms[i];
+        const beta = norms[j];
+        if (gamma === 0 || !(gamma * gamma > tol2 * alpha * beta)) continue;
+        rotated = true;
+        // Rutishauser's rotation, as in jacobiSvd.ts.
+        const zeta = (beta - alpha) / (2 * gamma);
+        const az = Math.abs(zeta);
+        const t = (zeta >= 0 ? 1 : -1) / (az > 1e150 ? 2 * az : az + Math.sqrt(1 + zeta * zeta));
+        const c = 1 / Math.sqrt(1 + t * t);
+        const s = c * t;
+        rotateRows(b, oi, oj, len, c, s);
+        rotateRows(qt, i * p, j * p, p, c, s);
+        // A norm that shrinks a lot loses relative accuracy by the update formula: measure it again.
+        const tg = t * gamma;
+        norms[i] = tg > 0.5 * alpha ? dot(b, oi, oi, len) : alpha - tg;
+        norms[j] = -tg > 0.5 * beta ? dot(b, oj, oj, len) : beta + tg;
+      }
+    }
+    if (!rotated) return;
+  }
+  throw new LinalgError(`GramSvd: the Jacobi refinement did not converge in ${REFINE_MAX_SWEEPS} sweeps on a ${shapeText(p, len)} block`);
+}
+
+function dot(a: Float64Array, x: number, y: number, len: number): number {
+  let sum = 0;
+  for (let k = 0; k < len; k++) sum += a[x + k] * a[y + k];
+  return sum;
+}
+
+/** x <- c x - s y, y <- s x + c y on two rows of one array. */
+function rotateRows(a: Float64Array, ox: number, oy: number, len: number, c: number, s: number): void {
+  for (let k = 0; k < len; k++) {
+    const x = a[ox + k];
+    const y = a[oy + k];
+    a[ox + k] = c * x - s * y;
+    a[oy + k] = s * x + c * y;
+  }
+}

@@ -63,9 +63,9 @@ describe('workspaces in links', () => {
   it('refuses an unknown workspace and keeps the work', () => {
     const store = createAppStore();
     applyHash(store, '#m=3,0;4,5');
-    expect(applyHash(store, '#w=tensor')).toBe(false);
+    expect(applyHash(store, '#w=lessons')).toBe(false);
     expect(store.getState().workspace).toBe('svd');
-    expect(store.getState().notices.at(-1)?.details.join(' ')).toMatch(/"w=tensor" must be one of svd, attention/);
+    expect(store.getState().notices.at(-1)?.details.join(' ')).toMatch(/"w=lessons" must be one of svd, weighted, tensor, attention/);
   });
 
   it('knows which addresses carry no data, so saved work may fill them', () => {

@@ -79,8 +79,8 @@ export function TensorSourcePanel() {
           value={settings.mode}
           onChange={(mode) => set({ mode, shape: null, maxRank: null })}
           options={[
-            { value: 'tensor', label: source.kind === 'table' ? 'One row as a tensor' : 'The array as a tensor' },
-            { value: 'rows', label: 'Every row (TensorGPT)' },
+            { value: 'tensor', label: source.kind === 'table' ? 'One row' : 'The array' },
+            { value: 'rows', label: 'Every row' },
           ]}
         />
       )}

@@ -37,7 +37,7 @@ export const UI_WORKSPACES: Record<WorkspaceId, UiWorkspace> = {
     label: 'Weighted low rank',
     blurb: 'Give entries importance weights (paint them, pick a preset, open a Fisher estimate) and watch EM, ALS and gradient descent pull the best rank-k fit away from the SVD subspace.',
     examples: [
-      { hash: '#w=weighted&m=3,0;4,5&wl=1,em+als,svd,200,1&wts=block,2,2,1,1,20', label: 'A 2 × 2 matrix whose entry (2, 1) weighs 20: the ellipse tilts' },
+      { hash: '#w=weighted&m=3,0;4,5&wl=1,em+als,svd,500,1&wts=block,1,1,2,2,20', label: 'A 2 × 2 matrix whose zero entry (1, 2) weighs 20: the fit tilts 17° off the SVD' },
       { hash: '#w=weighted&p=random&size=96x64&spectrum=geometric&decay=0.05&seed=3&wl=8,em+als+gd,svd,300,1&wts=random-mask,1,0.5', label: 'A 96 × 64 matrix, half its entries missing: three methods race' },
     ],
     Page: WeightedWorkspacePage,

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createRandom } from '../random';
 import { svd } from '../svd';
 import { matrix } from '../matrix';
+import { matrixWithSpectrum } from '../spectrum';
 import { GramSvd } from './gramSvd';
 import { LargeSvd } from './largeSvd';
 import { symmetricEigen } from './symmetricEigen';
@@ -57,6 +58,24 @@ describe('GramSvd', () => {
       expect(maxDiff(mine.u, theirs.u)).toBeLessThan(1e-10);
       expect(maxDiff(mine.c, theirs.c)).toBeLessThan(1e-10);
     }
+  });
+
+  it('each refinement path (none, one lazy pass, repeated passes, one-sided fallback) keeps the accuracy', () => {
+    const rng = createRandom(12);
+    const paths = new Set<string>();
+    for (const [m, n, decades] of [[20, 300, 1], [20, 300, 5], [300, 20, 5], [20, 300, 14], [6, 40, 0]] as const) {
+      const p = Math.min(m, n);
+      const sigmas = Array.from({ length: p }, (_, i) => 10 ** ((-decades * i) / (p - 1)));
+      const a = decades === 0 ? matrix(m, n, new Float64Array(m * n).fill(1)) : matrixWithSpectrum(m, n, sigmas, rng);
+      const f = new GramSvd();
+      f.factor(a.data, 0, m, n);
+      const { a: back, ortho } = parts(f, m, n);
+      paths.add((f as unknown as { lazy: boolean }).lazy ? 'lazy' : 'eager');
+      expect(ortho).toBeLessThan(1e-13);
+      expect(maxDiff(back, a.data)).toBeLessThan(1e-14);
+      if (decades > 0) expect(maxDiff(f.s, sigmas)).toBeLessThan(50 * Number.EPSILON);
+    }
+    expect([...paths].sort()).toEqual(['eager', 'lazy']);
   });
 
   it('reads a block at an offset and leaves it unchanged; reuses its buffers across sizes', () => {

@@ -160,6 +160,16 @@ describe('round trips and inputs', () => {
     }
   });
 
+  it('unfoldings wider than GRAM_MAX_RANK go through the core svd with the same results', () => {
+    const t = randomTensor([140, 3, 50], 12);
+    const r = ttSvd(t, { eps: 0.3 });
+    expect(r.relativeError).toBeLessThanOrEqual(0.3);
+    expect(relativeDifference(t, ttToFull(r))).toBeCloseTo(r.relativeError, 12);
+    const exact = ttSvd(t);
+    expect(exact.ranks).toEqual([1, 140, 50, 1]);
+    expect(relativeDifference(t, ttToFull(exact))).toBeLessThan(1e-13);
+  });
+
   it('a zero tensor has ranks 1 and error 0', () => {
     const r = ttSvd(tensor([3, 4, 5]));
     expect(r.ranks).toEqual([1, 1, 1, 1]);

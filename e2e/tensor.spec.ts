@@ -5,6 +5,11 @@
  * compression is cancelled and the page keeps answering.
  */
 import { expect, test } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { docImagePath } from './docImages';
 
 test('sin(i + j + k) has TT ranks (1, 2, 2, 1): 72 parameters, CF 10.667', async ({ page }) => {
@@ -55,4 +60,32 @@ test('a long compression shows progress and is cancelled; the page keeps answeri
   // The worker answers the next job at once.
   await page.goto('./#w=tensor&tt=sine,1');
   await expect(page.getByTestId('tt-ranks')).toHaveText('(1, 2, 2, 1)');
+});
+
+test('a 3-D array of a file: its TT ranks, the warning when TT does not compress, and exported cores that NumPy rebuilds', async ({ page }) => {
+  const fixture = fileURLToPath(new URL('./fixtures/cube.npy', import.meta.url));
+  await page.goto('./#w=tensor&tt=sine,1');
+  await expect(page.getByTestId('tt-ranks')).toHaveText('(1, 2, 2, 1)');
+  await page.getByTestId('file-input').setInputFiles(fixture);
+  const list = page.getByRole('listbox', { name: 'Arrays of the opened files' });
+  await list.getByRole('option', { name: /8 × 10 × 12/ }).click();
+  // A generic 8 x 10 x 12 tensor has full TT ranks: 8*8 + 8*10*12 + 12*12 = 1168 numbers for 960.
+  await expect(page.getByTestId('tt-ranks')).toHaveText('(1, 8, 12, 1)');
+  await expect(page.getByTestId('tt-parameters')).toHaveAttribute('data-value', '1168');
+  await expect(page.getByTestId('tt-warning')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain('tt=file');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Cores as .npz' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/-tt\.npz$/);
+  const saved = join(mkdtempSync(join(tmpdir(), 'tt-export-')), download.suggestedFilename());
+  await download.saveAs(saved);
+  // The page's own snippet rebuilds the tensor, where python3 has numpy.
+  const snippet = await page.locator('.tensor-export pre').textContent();
+  const probe = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
+  test.skip(probe.status !== 0, 'python3 with numpy is not available to run the snippet');
+  const script = `${snippet!.replace(/np\.load\("[^"]+"\)/, `np.load(${JSON.stringify(saved)})`)}\nimport sys\nref = np.load(${JSON.stringify(fixture)})\nprint(float(np.max(np.abs(full - ref))))`;
+  const run = spawnSync('python3', ['-c', script], { encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  expect(Number(run.stdout.trim().split('\n').at(-1))).toBeLessThan(1e-10);
 });

@@ -4,6 +4,10 @@
  * below plain SVD's), the link reopens the same race, and a long race pauses, resumes and cancels.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { docImagePath } from './docImages';
 
 const table = (page: Page) => page.getByTestId('weighted-table');
@@ -76,4 +80,21 @@ test('a long race streams its curve, pauses, resumes and cancels', async ({ page
   await page.getByRole('button', { name: 'Run again' }).click();
   await expect(status(page)).toHaveAttribute('data-status', 'running');
   await page.getByRole('button', { name: 'Cancel' }).click();
+});
+
+test('the exported factors give the table\'s weighted objective in NumPy', async ({ page }) => {
+  await page.goto('./#w=weighted&m=3,0;4,5&wl=1,em+als,svd,500,1&wts=block,1,1,2,2,20');
+  await expect(status(page)).toHaveAttribute('data-status', 'done');
+  const em = await objective(page, /^EM/);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'A, W and the factors as .npz' }).click();
+  const download = await downloading;
+  const saved = join(mkdtempSync(join(tmpdir(), 'weighted-export-')), download.suggestedFilename());
+  await download.saveAs(saved);
+  const snippet = await page.locator('.weighted-export pre').textContent();
+  test.skip(spawnSync('python3', ['-c', 'import numpy']).status !== 0, 'python3 with numpy is not available to run the snippet');
+  const run = spawnSync('python3', ['-c', snippet!.replace(/np\.load\("[^"]+"\)/, `np.load(${JSON.stringify(saved)})`)], { encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  const line = run.stdout.split('\n').find((l) => l.startsWith('em '))!;
+  expect(Number(line.split(' ')[3])).toBeCloseTo(em, 8);
 });

@@ -31,7 +31,7 @@ const embeddings = {
   wordsUrl: new URL('data/glove-subset.words.json', document.baseURI).href,
 };
 startSourceEffect(appStore, client, embeddings);
-startWeightedEffect(appStore, client);
+startWeightedEffect(appStore, client, downloadBlob);
 startTensorEffect(appStore, client, embeddings, downloadBlob);
 // Saved work comes back only when the address holds no link's data (the start page, `#w=svd`); a link wins.
 startPersistence(appStore, window.indexedDB ? indexedDbStorage(window.indexedDB) : undefined, hashCarriesNoData(window.location.hash));

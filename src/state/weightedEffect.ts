@@ -8,6 +8,7 @@ import { JobCancelledError, type ComputeClient, type JobHandle } from '../worker
 import type { MethodStanding, WeightedJobInput, WeightedJobOutput, WeightedPartial } from '../worker/weightedJob';
 import { WEIGHTED_MAX_ENTRIES } from '../worker/weightedJob';
 import type { AppState, AppStore } from './store';
+import { fileStem, type SaveFile } from './exportEffect';
 import { weightedRank, type MethodCurve } from './weightedSlice';
 
 /** Waits this long after the last change: a brush drag or a slider is one race, not forty. */
@@ -44,7 +45,7 @@ export function weightedJobInput(state: AppState, raceId: number, resume: boolea
   };
 }
 
-export function startWeightedEffect(store: AppStore, client: ComputeClient): () => void {
+export function startWeightedEffect(store: AppStore, client: ComputeClient, save?: SaveFile): () => void {
   let handle: JobHandle<WeightedJobOutput> | null = null;
   let seen: { matrix: unknown; settings: unknown; files: unknown } | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -143,10 +144,28 @@ export function startWeightedEffect(store: AppStore, client: ComputeClient): () 
     else if (w.status === 'idle') run(w.raceId + 1, false);
   }
 
+  /** Runs an export the page asked for, in its own slot: the race goes on. */
+  function checkExport(state: AppState, previous: AppState): void {
+    const format = state.weighted.exportRequest;
+    if (!format || format === previous.weighted.exportRequest || !save) return;
+    client.run('exportWeighted', { format, dtype: 'float64' }, { slot: 'export' }).promise.then(
+      ({ bytes }) => {
+        save(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }), `${fileStem(state.source.title)}-weighted.${format}`);
+        set({ exportRequest: null, exportError: null });
+      },
+      (error: unknown) => {
+        if (error instanceof JobCancelledError) return;
+        set({ exportRequest: null, exportError: error instanceof Error ? error.message : String(error) });
+      },
+    );
+  }
+
   check();
   const unsubscribe = store.subscribe(check);
+  const unsubscribeExport = store.subscribe(checkExport);
   return () => {
     unsubscribe();
+    unsubscribeExport();
     if (timer !== null) clearTimeout(timer);
     stopJob();
   };

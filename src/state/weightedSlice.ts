@@ -66,6 +66,9 @@ export interface WeightedSlice {
     brush: { radius: number; value: number };
     /** A link's weight or importance file, until that file is open. */
     waitingFile: LinkRef | null;
+    /** An export the page asked for (the effect runs it and downloads the file), and its failure. */
+    exportRequest: 'npz' | 'safetensors' | null;
+    exportError: string | null;
   };
   setWeightedSettings(patch: Partial<WeightedSettings>): void;
   setWeights(patch: Partial<WeightsSettings>): void;
@@ -74,6 +77,7 @@ export interface WeightedSlice {
   clearPaint(): void;
   setBrush(patch: Partial<WeightedSlice['weighted']['brush']>): void;
   setWeightedState(patch: Partial<Omit<WeightedSlice['weighted'], 'settings' | 'brush'>>): void;
+  exportWeighted(format: 'npz' | 'safetensors'): void;
   /** Pause, resume and cancel the race; the effect acts on the status. */
   pauseRace(): void;
   resumeRace(): void;
@@ -113,6 +117,8 @@ export const createWeightedSlice: StateCreator<AppState, [], [], WeightedSlice> 
     progress: null,
     brush: { radius: 0, value: 10 },
     waitingFile: null,
+    exportRequest: null,
+    exportError: null,
   },
   setWeightedSettings(patch) {
     const { weighted } = get();
@@ -139,6 +145,9 @@ export const createWeightedSlice: StateCreator<AppState, [], [], WeightedSlice> 
   },
   setWeightedState(patch) {
     set({ weighted: { ...get().weighted, ...patch } });
+  },
+  exportWeighted(format) {
+    get().setWeightedState({ exportRequest: format, exportError: null });
   },
   pauseRace() {
     if (get().weighted.status === 'running') get().setWeightedState({ status: 'paused' });

@@ -13,6 +13,7 @@ import { runWeightedJob } from './weightedJob';
 import { runTensorJob } from './tensorJob';
 import { runTtRowsJob } from './ttRowsJob';
 import { runTtExportJob } from './ttExportJob';
+import { runWeightedExportJob } from './weightedExportJob';
 
 export const handlers: HandlerTable = {
   svd: runSvdJob,
@@ -30,4 +31,5 @@ export const handlers: HandlerTable = {
   tensorDecompose: runTensorJob,
   ttRows: runTtRowsJob,
   exportTensorTrain: runTtExportJob,
+  exportWeighted: runWeightedExportJob,
 };

@@ -18,6 +18,7 @@ import type { WeightedJobInput, WeightedJobOutput, WeightedPartial } from './wei
 import type { TensorJobInput, TensorJobOutput } from './tensorJob';
 import type { TtRowsJobInput, TtRowsJobOutput } from './ttRowsJob';
 import type { TtExportJobInput, TtExportJobOutput } from './ttExportJob';
+import type { WeightedExportJobInput } from './weightedExportJob';
 
 /** Every job kind with its input and output. */
 export interface JobMap {
@@ -36,6 +37,7 @@ export interface JobMap {
   tensorDecompose: { input: TensorJobInput; output: TensorJobOutput };
   ttRows: { input: TtRowsJobInput; output: TtRowsJobOutput };
   exportTensorTrain: { input: TtExportJobInput; output: TtExportJobOutput };
+  exportWeighted: { input: WeightedExportJobInput; output: { bytes: Uint8Array } };
 }
 
 export type JobKind = keyof JobMap;

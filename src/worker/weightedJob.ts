@@ -121,6 +121,13 @@ interface Race {
 /** The paused (or last) race, by id: one at a time, it holds two m x k factors per method. */
 let paused: { id: string; race: Race } | null = null;
 
+/** The last race (paused, cancelled or finished), for the export job: its A, W and each method's factors. */
+export function lastRace(): { a: Matrix; w: Matrix; methods: Array<{ method: WeightedMethod; x: Matrix; y: Matrix }> } | null {
+  if (!paused) return null;
+  const { a, w, solvers } = paused.race;
+  return { a, w, methods: solvers.map((s) => ({ method: s.method, ...s.factors() })) };
+}
+
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 async function dataOf(input: WeightedJobInput): Promise<Matrix> {

@@ -10,6 +10,7 @@ import type { MethodCurve } from '../../state/weightedSlice';
 import { AngleBars } from '../AngleBars';
 import { SeriesPlot } from '../plots';
 import { METHOD_LABELS } from './RacePanel';
+import { WeightedExport } from './WeightedExport';
 
 const fmt = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '—' : Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(3) : x.toPrecision(5));
 const degrees = (r: number) => `${((r * 180) / Math.PI).toFixed(2)}°`;
@@ -85,6 +86,7 @@ export function WeightedResults() {
         ) : null,
       )}
       <RiskReadout />
+      <WeightedExport />
       {baseline.activationAware && (
         <div className="activation-aware" data-testid="activation-aware">
           <h3>Activation-aware SVD</h3>

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { docImagePath } from './docImages';
 
 const table = (page: Page) => page.getByTestId('weighted-table');
@@ -97,4 +98,21 @@ test('the exported factors give the table\'s weighted objective in NumPy', async
   expect(run.stderr).toBe('');
   const line = run.stdout.split('\n').find((l) => l.startsWith('em '))!;
   expect(Number(line.split(' ')[3])).toBeCloseTo(em, 8);
+});
+
+test('activation-aware SVD: with inputs X from a file, its data error is no larger than plain SVD\'s', async ({ page }) => {
+  const wide = fileURLToPath(new URL('./fixtures/wide.npy', import.meta.url));
+  await page.goto('./#w=weighted&m=3,0;4,5&wl=2,als,svd,20,1&wts=uniform');
+  await expect(status(page)).toHaveAttribute('data-status', 'done');
+  // The 60 x 50 array becomes A (it is the file's only array), and the same rows serve as 60 input samples.
+  await page.getByTestId('file-input').setInputFiles(wide);
+  await expect(page.getByText('60 × 50', { exact: false }).first()).toBeVisible();
+  await page.getByText('Inputs X for the activation-aware SVD').click();
+  await page.getByRole('listbox', { name: 'Inputs X' }).getByRole('option', { name: /60 × 50/ }).click();
+  const section = page.getByTestId('activation-aware');
+  await expect(section).toBeVisible({ timeout: 20_000 });
+  const whitened = Number(await section.getAttribute('data-whitened'));
+  const plain = Number(await section.getAttribute('data-plain'));
+  expect(whitened).toBeGreaterThan(0);
+  expect(whitened).toBeLessThanOrEqual(plain * (1 + 1e-12));
 });

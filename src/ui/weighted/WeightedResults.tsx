@@ -88,7 +88,7 @@ export function WeightedResults() {
       <RiskReadout />
       <WeightedExport />
       {baseline.activationAware && (
-        <div className="activation-aware" data-testid="activation-aware">
+        <div className="activation-aware" data-testid="activation-aware" data-whitened={baseline.activationAware.dataError} data-plain={baseline.activationAware.svdDataError}>
           <h3>Activation-aware SVD</h3>
           <p>
             On the {baseline.activationAware.samples} input samples, ‖(A − A<sub>k</sub>)X‖<sub>F</sub> is {fmt(baseline.activationAware.dataError)} with the

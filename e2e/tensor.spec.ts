@@ -1,7 +1,7 @@
 /**
  * The tensor workspace as a person uses it: the reference tensors of math.md show their TT ranks,
- * parameters and compression factors; reshaping a vector and moving a rank cap changes the chain
- * and the numbers; a table is compressed row by row and its compression factor read; a long
+ * parameters and compression factors; reshaping a vector and moving a rank cap changes the ranks, the numbers
+ * and the description; a table is compressed row by row and its compression factor read; a long
  * compression is cancelled and the page keeps answering.
  */
 import { expect, test } from '@playwright/test';
@@ -22,7 +22,7 @@ test('sin(i + j + k) has TT ranks (1, 2, 2, 1): 72 parameters, CF 10.667', async
   await page.screenshot({ path: docImagePath('tensor-sine') });
 });
 
-test('reshaping a vector and capping a rank change the chain and the numbers, and the link keeps them', async ({ page }) => {
+test('reshaping a vector and capping a rank change the ranks, the parameters and the description, and the link keeps them', async ({ page }) => {
   await page.goto('./#w=tensor&tt=embeddings,1&row=1');
   await expect(page.getByTestId('tt-ranks')).toBeVisible();
   await page.getByTestId('tensor-shape').selectOption('2x2x25');

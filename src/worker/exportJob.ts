@@ -3,9 +3,8 @@
  * `.npz` (A, U, S, V, each a .npy, zipped without compression, as numpy.savez writes) or
  * `.safetensors` (the same four tensors).
  */
-import { zipSync } from 'fflate';
-import { writeNpy, type WriteDType } from '../io/npy-write';
-import { writeSafetensors } from '../io/safetensors-write';
+import type { WriteDType } from '../io/npy-write';
+import { writeArrayFile } from './writeArrays';
 import type { HandlerResult, JobContext } from './protocol';
 
 export interface ExportJobInput {
@@ -33,9 +32,6 @@ export function runExportJob(input: ExportJobInput, context: JobContext): Handle
     S: { shape: [p], data: input.s },
     V: { shape: [cols, p], data: input.v },
   };
-  const bytes =
-    input.format === 'safetensors'
-      ? writeSafetensors(arrays, { source: 'Subspace Explorer', layout: 'A = U diag(S) V^T, row-major' }, dtype)
-      : zipSync(Object.fromEntries(Object.entries(arrays).map(([name, array]) => [`${name}.npy`, [writeNpy(array, dtype), { level: 0 }]])));
+  const bytes = writeArrayFile(arrays, input.format, dtype, { source: 'Subspace Explorer', layout: 'A = U diag(S) V^T, row-major' });
   return { output: { bytes }, transfer: [bytes.buffer as ArrayBuffer] };
 }

@@ -59,7 +59,8 @@ export const TENSOR_MAX_ENTRIES = 2 ** 25;
 const CLOUD_POINTS = 4096;
 
 let cpCache: { key: string; cp: CpResult } | null = null;
-let ttCache: { key: string; tt: TtSvdResult; full: Tensor } | null = null;
+let ttCache: { key: string; tt: TtSvdResult; full: Tensor; steps: TtSvdStep[] } | null = null;
+let cloudCache: { key: string; cloud: TensorJobOutput['bondCloud'] } | null = null;
 
 /** The last tensor train computed, for the export job. */
 export function lastTensorTrain(): TtSvdResult | null {
@@ -97,6 +98,13 @@ function bondCloud(t: Tensor, bond: number, keptRank: number): TensorJobOutput['
   return { bond, rows: full.rows, shown, points, singularValues: f.s, keptRank };
 }
 
+/** The bond's cloud depends on the tensor and the bond, not on ε: an SVD of the unfolding spared per slider step. */
+function cachedCloud(sourceKey: string, t: Tensor, bond: number, keptRank: number): TensorJobOutput['bondCloud'] {
+  const key = JSON.stringify([sourceKey, bond]);
+  if (cloudCache?.key !== key) cloudCache = { key, cloud: bondCloud(t, bond, keptRank) };
+  return cloudCache.cloud && { ...cloudCache.cloud, keptRank };
+}
+
 export async function runTensorJob(input: TensorJobInput, context: JobContext): Promise<HandlerResult<TensorJobOutput>> {
   context.progress(0, 'reading the tensor');
   const loaded = await loadTensor(input.source, context);
@@ -112,10 +120,9 @@ export async function runTensorJob(input: TensorJobInput, context: JobContext): 
   context.progress(0.1, 'TT-SVD');
   if (ttCache?.key !== ttKey) {
     const tt = ttSvd(t, options);
-    ttCache = { key: ttKey, tt, full: ttToFull(tt) };
+    ttCache = { key: ttKey, tt, full: ttToFull(tt), steps: ttSvdSteps(t, options) };
   }
-  const { tt, full } = ttCache;
-  const steps = ttSvdSteps(t, options);
+  const { tt, full, steps } = ttCache;
   context.progress(0.4, 'Tucker (HOSVD)');
   let tucker: TensorJobOutput['tucker'];
   try {
@@ -155,7 +162,7 @@ export async function runTensorJob(input: TensorJobInput, context: JobContext): 
     tucker,
     cp,
     slice,
-    bondCloud: bondCloud(t, bond, tt.ranks[bond]),
+    bondCloud: cachedCloud(sourceKey, t, bond, tt.ranks[bond]),
   };
   return { output, transfer: [] };
 }

@@ -4,9 +4,8 @@
  * a researcher's own pipeline; docs/tensors.md and the page give the NumPy and TensorLy lines that
  * rebuild the tensor from it.
  */
-import { zipSync } from 'fflate';
-import { writeNpy, type WriteDType } from '../io/npy-write';
-import { writeSafetensors } from '../io/safetensors-write';
+import type { WriteDType } from '../io/npy-write';
+import { writeArrayFile } from './writeArrays';
 import type { HandlerResult, JobContext } from './protocol';
 import { lastTensorTrain } from './tensorJob';
 import { lastRowsCores } from './ttRowsJob';
@@ -52,9 +51,6 @@ export function runTtExportJob(input: TtExportJobInput, context: JobContext): Ha
   const layout = input.what === 'tensor'
     ? 'tensor train: core_k has shape (r_{k-1}, n_k, r_k), r_0 = r_d = 1 (TensorLy convention)'
     : 'row i of the table: cores[offsets[i]:offsets[i+1]], core k of shape (ranks[i,k], shape[k], ranks[i,k+1]), C order';
-  const bytes =
-    input.format === 'safetensors'
-      ? writeSafetensors(arrays, { source: 'Subspace Explorer', layout }, input.dtype)
-      : zipSync(Object.fromEntries(Object.entries(arrays).map(([name, array]) => [`${name}.npy`, [writeNpy(array, input.dtype), { level: 0 }]])));
+  const bytes = writeArrayFile(arrays, input.format, input.dtype, { source: 'Subspace Explorer', layout });
   return { output: { bytes, names: Object.keys(arrays) }, transfer: [bytes.buffer as ArrayBuffer] };
 }

@@ -12,6 +12,7 @@
 import { factorizations, ttCompressRows, ttParameters, type Matrix, type TtRowsResult } from '../core';
 import { JobCancelled, type HandlerResult, type JobContext } from './protocol';
 import { loadTable, type TableSource } from './tensorSources';
+import { letMessagesIn } from './letMessagesIn';
 
 export interface TtRowsJobInput {
   table: TableSource;
@@ -102,7 +103,6 @@ function joined(blocks: TtRowsResult[], shape: number[], rows: number): RowsCore
   return { shape: shape.slice(), rows, ranks, coreData, offsets };
 }
 
-const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function rowsOf(m: Matrix, start: number, end: number): Matrix {
   return { rows: end - start, cols: m.cols, data: m.data.subarray(start * m.cols, end * m.cols) };
@@ -216,7 +216,7 @@ export async function runTtRowsJob(input: TtRowsJobInput, context: JobContext): 
       }
     }
     context.progress(end / e.rows, `row ${end.toLocaleString('en-US')} of ${e.rows.toLocaleString('en-US')}`);
-    await macrotask();
+    await letMessagesIn();
     if (context.isCancelled()) throw new JobCancelled();
   }
   lastCores = joined(blocks, input.shape, e.rows);

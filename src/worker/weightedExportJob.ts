@@ -4,9 +4,8 @@
  * `.safetensors`. docs/weighted.md and the page give the NumPy lines that recompute the weighted
  * objective from them.
  */
-import { zipSync } from 'fflate';
-import { writeNpy, type WriteDType } from '../io/npy-write';
-import { writeSafetensors } from '../io/safetensors-write';
+import type { WriteDType } from '../io/npy-write';
+import { writeArrayFile } from './writeArrays';
 import type { HandlerResult, JobContext } from './protocol';
 import { lastRace } from './weightedJob';
 
@@ -27,9 +26,6 @@ export function runWeightedExportJob(input: WeightedExportJobInput, context: Job
     arrays[`X_${method}`] = { shape: [x.rows, x.cols], data: x.data };
     arrays[`Y_${method}`] = { shape: [y.rows, y.cols], data: y.data };
   }
-  const bytes =
-    input.format === 'safetensors'
-      ? writeSafetensors(arrays, { source: 'Subspace Explorer', layout: 'A ~ X_m @ Y_m.T for each method m; objective sum(W * (A - X Y^T)^2)' }, input.dtype)
-      : zipSync(Object.fromEntries(Object.entries(arrays).map(([name, array]) => [`${name}.npy`, [writeNpy(array, input.dtype), { level: 0 }]])));
+  const bytes = writeArrayFile(arrays, input.format, input.dtype, { source: 'Subspace Explorer', layout: 'A ~ X_m @ Y_m.T for each method m; objective sum(W * (A - X Y^T)^2)' });
   return { output: { bytes }, transfer: [bytes.buffer as ArrayBuffer] };
 }

@@ -10,11 +10,12 @@
  */
 import {
   compressionFactor, createWeightedSolver, fwsvd, lowRank, principalAngles, qr, rowBlockMeans, rowWeightsOf, svd, svdRisk,
-  weightedObjective, weightPreset, activationAwareSvd, gramOf, matmul, transpose,
+  weightedObjective, weightPreset, activationAwareSvd, activationDataError, gramOf, matmul, transpose,
   type Matrix, type SvdRisk, type WeightedMethod, type WeightedSolver, type WeightedStop, type WeightPreset,
 } from '../core';
 import { checkedWeight, type WeightRefLike } from './fileJobs';
 import { heldMatrix } from './heldMatrices';
+import { letMessagesIn } from './letMessagesIn';
 import { JobCancelled, type HandlerResult, type JobContext } from './protocol';
 
 export type WeightSourceKind = WeightPreset | 'file';
@@ -128,7 +129,6 @@ export function lastRace(): { a: Matrix; w: Matrix; methods: Array<{ method: Wei
   return { a, w, methods: solvers.map((s) => ({ method: s.method, ...s.factors() })) };
 }
 
-const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 async function dataOf(input: WeightedJobInput): Promise<Matrix> {
   const { rows, cols } = input.a;
@@ -244,15 +244,6 @@ function standing(race: Race, index: number, since: number, geometry: boolean): 
   };
 }
 
-/** ||D X||_F from the Gram matrix G = X X^T: sqrt(sum of D o (D G)). */
-function dataError(a: Matrix, approx: Matrix, gram: Matrix): number {
-  const d: Matrix = { rows: a.rows, cols: a.cols, data: a.data.map((x, i) => x - approx.data[i]) };
-  const dg = matmul(d, gram);
-  let sum = 0;
-  for (let i = 0; i < d.data.length; i++) sum += d.data[i] * dg.data[i];
-  return Math.sqrt(Math.max(0, sum));
-}
-
 async function activationAware(input: WeightedJobInput, a: Matrix, k: number, svdApprox: Matrix): Promise<WeightedBaseline['activationAware']> {
   if (!input.inputs) return null;
   const { matrix: x } = await checkedWeight(input.inputs.ref, 'input matrix');
@@ -262,7 +253,7 @@ async function activationAware(input: WeightedJobInput, a: Matrix, k: number, sv
   const gram = gramOf(x, input.inputs.layout);
   const result = activationAwareSvd(a, gram, k);
   // Plain SVD measured the same way, so the two data errors compare.
-  return { dataError: result.dataError, svdDataError: dataError(a, svdApprox, gram), plainError: result.plainError, ridgeUsed: result.ridgeUsed, samples };
+  return { dataError: result.dataError, svdDataError: activationDataError(a, svdApprox, gram), plainError: result.plainError, ridgeUsed: result.ridgeUsed, samples };
 }
 
 async function startRace(input: WeightedJobInput, context: JobContext, key: string): Promise<Race> {
@@ -298,16 +289,13 @@ async function startRace(input: WeightedJobInput, context: JobContext, key: stri
   return { key, a, w, solvers, records, baseline, svdBasis: uk, svd: f };
 }
 
-/** What identifies a race: everything but `resume` (the race id names the person's run). */
+/**
+ * What a paused race must match to be resumed: its settings and the matrix's shape. The data itself
+ * needs no check: the page starts a race with a new id for every change of the matrix.
+ */
 function raceKey(input: WeightedJobInput): string {
   const { a, resume: _resume, ...rest } = input;
-  return JSON.stringify({ ...rest, rows: a.rows, cols: a.cols, heldKey: a.heldKey ?? null, sum: a.data ? checksum(a.data) : null });
-}
-
-function checksum(data: Float64Array): number {
-  let h = 0;
-  for (let i = 0; i < data.length; i++) h = (h * 31 + data[i] * (i + 1)) % 1e15;
-  return h;
+  return JSON.stringify({ ...rest, rows: a.rows, cols: a.cols, heldKey: a.heldKey ?? null });
 }
 
 export async function runWeightedJob(input: WeightedJobInput, context: JobContext<WeightedPartial>): Promise<HandlerResult<WeightedJobOutput>> {
@@ -343,7 +331,7 @@ export async function runWeightedJob(input: WeightedJobInput, context: JobContex
     context.progress(total / (input.maxIter * race.solvers.length), 'iterating');
     if (performance.now() - lastPost > STREAM_MS) {
       post();
-      await macrotask();
+      await letMessagesIn();
       if (context.isCancelled()) throw new JobCancelled();
     }
   }

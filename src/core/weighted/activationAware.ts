@@ -146,6 +146,14 @@ function whitening(fn: string, gram: Matrix, maxDiagonal: number, ridgeFloor: nu
   throw new LinalgError(`${fn}: the Gram matrix is not positive semidefinite (Cholesky fails even with a ridge of ${RIDGE_CAP} max G_ii); a Gram matrix X X^T always is`);
 }
 
+/**
+ * ||(A - B) X||_F from the Gram matrix G = X X^T alone (sqrt of sum D o (D G), D = A - B): how far
+ * B is from A on the inputs, for any B (plain SVD's truncation too, to compare).
+ */
+export function activationDataError(a: Matrix, b: Matrix, gram: Matrix): number {
+  return errors(a.data, b.data, gram.data, a.rows, a.cols).dataError;
+}
+
 /** ||D X||_F via sqrt(sum D o (D G)) and ||D||_F, for D = A - B. */
 function errors(a: Float64Array, b: Float64Array, g: Float64Array, m: number, n: number): { dataError: number; plainError: number } {
   const d = new Float64Array(m * n);

@@ -11,5 +11,5 @@ export { createWeightedSolver, weightedLowRank } from './solver';
 export { weightedObjective } from './objective';
 export { fwsvd, fwsvdColumns, rowWeightsOf } from './fwsvd';
 export { weightPreset, fisherWeights, type WeightPreset, type WeightPresetOptions } from './presets';
-export { activationAwareSvd, gramOf, type ActivationAwareResult } from './activationAware';
+export { activationAwareSvd, activationDataError, gramOf, type ActivationAwareResult } from './activationAware';
 export { svdRisk, svdRiskThresholds, type SvdRisk } from './risk';

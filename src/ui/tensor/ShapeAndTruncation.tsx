@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { factorizations } from '../../core';
+import { factorizations, ttRankBounds } from '../../core';
 import { useAppState } from '../../state/store';
 import type { AppState } from '../../state/store';
 import { defaultRowShape, tableWidth } from '../../state/tensorEffect';
@@ -88,21 +88,13 @@ const EPS_STEPS = 60;
 const epsOf = (p: number) => (p <= 0 ? 0 : 10 ** (-4 + (p / EPS_STEPS) * (Math.log10(0.9) + 4)));
 const stepOf = (eps: number) => (eps <= 0 ? 0 : Math.round(((Math.log10(eps) + 4) / (Math.log10(0.9) + 4)) * EPS_STEPS));
 
-function rankBounds(shape: number[]): number[] {
-  return shape.slice(0, -1).map((_, k) => {
-    const left = shape.slice(0, k + 1).reduce((a, b) => a * b, 1);
-    const right = shape.slice(k + 1).reduce((a, b) => a * b, 1);
-    return Math.min(left, right);
-  });
-}
-
 function TruncationFields() {
   const settings = useAppState((s) => s.tensor.settings);
   const ranks = useAppState((s) => (s.tensor.settings.mode === 'rows' ? s.tensor.rows.result?.maxRanks : s.tensor.result?.tt.ranks) ?? null);
   const shape = useAppState(useShallow(shapeInUse));
   const set = useAppState((s) => s.setTensorSettings);
   if (!shape || shape.length < 2) return null;
-  const bounds = rankBounds(shape);
+  const bounds = ttRankBounds(shape);
   const caps = bounds.map((bound, k) => Math.min(bound, settings.maxRank?.[Math.min(k, (settings.maxRank?.length ?? 1) - 1)] ?? bound));
   const setCap = (k: number, value: number) => {
     const next = caps.slice();

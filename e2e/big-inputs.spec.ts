@@ -110,7 +110,7 @@ test('a 4096 x 4096 matrix shows the estimate instead of an exact SVD; the rando
   await offer.getByRole('button', { name: 'Compute the exact SVD anyway' }).click();
   const running = page.getByTestId('svd-running');
   await expect(running).toContainText('Computing the SVD…');
-  await expect(page.getByTestId('svd-elapsed')).toContainText(/\d s elapsed, about .+ left \(estimated .+ on this device\)\./, { timeout: 15_000 });
+  await expect(page.getByTestId('svd-running-elapsed')).toContainText(/\d s elapsed, about .+ left \(estimated .+ on this device\)\./, { timeout: 15_000 });
   await page.waitForTimeout(1500);
   await running.getByRole('button', { name: 'Cancel' }).click();
   await expect(offer).toContainText(/The SVD was cancelled after [\d.]+ s; the last result and the matrix are unchanged\./);

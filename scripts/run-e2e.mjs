@@ -27,5 +27,7 @@ function run(command, args) {
 }
 
 const args = process.argv.slice(2);
+// The tests' build compiles in src/app/testHooks.ts (killing the worker mid-job); no other build has it.
+process.env.VITE_TEST_HOOKS = '1';
 if (!args.includes('--no-build')) run('npx', ['vite', 'build', '--logLevel', 'warn']);
 run('npx', ['playwright', 'test', ...args.filter((arg) => arg !== '--no-build')]);

@@ -17,9 +17,10 @@ import { indexedDbStorage, startPersistence } from '../state/persistence';
 import { downloadBlob } from '../ui/plots';
 import { createComputeClient, spawnBrowserWorker } from '../worker/client';
 import { App } from './App';
+import { withTestHooks } from './testHooks';
 import './styles.css';
 
-const client = createComputeClient(spawnBrowserWorker);
+const client = createComputeClient(import.meta.env.VITE_TEST_HOOKS === '1' ? withTestHooks(spawnBrowserWorker) : spawnBrowserWorker);
 // The effects listen before anything asks for work, so requests made while a link is read are seen.
 startFileEffect(appStore, client);
 startLinkedFilesEffect(appStore);

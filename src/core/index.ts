@@ -15,7 +15,7 @@ export { orientSvd, properRotations, determinantSign, type OrientedSvd } from '.
 export { lowRank, updateLowRank } from './lowRank';
 export { truncationError, compressionFactor, breakEvenRank, type TruncationError } from './truncation';
 export { createRandom, randomMatrix, type Random } from './random';
-export { matrixWithSpectrum } from './spectrum';
+export { matrixWithSpectrum, matrixWithSpectrumFlops } from './spectrum';
 export { hypot } from './scalar';
 export type { ProgressOptions } from './progress';
 export {

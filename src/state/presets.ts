@@ -3,6 +3,7 @@
  * matrix with a chosen spectrum can be large, so the worker builds it (job 'randomSpectrum'); the
  * word embeddings are fetched from the app's own static files.
  */
+import { matrixWithSpectrumFlops } from '../core';
 import type { DocMatrix } from './documentSlice';
 
 export type SpectrumShape = 'geometric' | 'linear' | 'power';
@@ -55,6 +56,18 @@ export const DEFAULT_RANDOM: RandomSpectrumParams = { rows: 200, cols: 120, shap
 
 /** Bounds on generated matrices: big enough for GPT-2 shapes, small enough for a laptop's memory. */
 export const RANDOM_LIMITS = { maxDimension: 100_000, maxEntries: 4096 * 4096 } as const;
+
+/**
+ * The share of the device's measured GEMM rate that building a random matrix sustains (its QRs and
+ * their Q are blocked but panel-bound): 0.70 at 1024 x 1024 and 0.79 at 2048 x 2048 measured here.
+ */
+const GENERATION_EFFICIENCY = 0.75;
+
+/** Seconds the worker needs to build a random-spectrum matrix at `flopRate` (a 4096 x 4096 one takes minutes). */
+export function randomMatrixSeconds(params: Pick<RandomSpectrumParams, 'rows' | 'cols'>, flopRate: number): number {
+  const k = Math.min(params.rows, params.cols);
+  return matrixWithSpectrumFlops(params.rows, params.cols, k) / (flopRate * GENERATION_EFFICIENCY);
+}
 
 /** The singular values a random-spectrum preset prescribes, descending from 1. */
 export function prescribedSpectrum(p: number, shape: SpectrumShape, decay: number): Float64Array {

@@ -55,15 +55,20 @@ export function describeMap(result: SvdJobOutput | null, rank = Infinity): strin
  * core's estimate at this device's GEMM speed once the worker has measured it (an SVD has come
  * back), at a conservative default before. The worker's own estimate decides whether to start.
  */
+/** The device's measured GEMM rate (from the worker's calibration), or a typical laptop's until it is known. */
+export function deviceFlopRate(state: AppState): number {
+  return state.svd.flopRate ?? DEFAULT_FLOP_RATE;
+}
+
 export function svdEstimate(state: AppState, method: SvdMethod = state.svd.method): SvdCost {
   const { rows, cols } = state.matrix;
-  return svdCost(rows, cols, methodFor(method, rows, cols), state.svd.flopRate ?? DEFAULT_FLOP_RATE);
+  return svdCost(rows, cols, methodFor(method, rows, cols), deviceFlopRate(state));
 }
 
 /** The randomized SVD the panels offer for the current matrix: k = min(100, p / 4), smaller if that would still be slow. */
 export function suggestedRandomized(state: AppState): Extract<SvdMethod, { kind: 'randomized' }> {
   const { rows, cols } = state.matrix;
-  const k = state.svd.offer?.randomized?.k ?? suggestedRank(rows, cols, state.svd.flopRate ?? DEFAULT_FLOP_RATE);
+  const k = state.svd.offer?.randomized?.k ?? suggestedRank(rows, cols, deviceFlopRate(state));
   return { kind: 'randomized', ...RANDOMIZED_DEFAULTS, k };
 }
 

@@ -2,7 +2,7 @@
  * Runs the worker job behind a source request (a random matrix, pasted text, the embeddings) and
  * loads the matrix it returns. A failure shows its message and leaves the current matrix alone.
  */
-import { JobCancelledError, type ComputeClient } from '../worker/client';
+import { JobCancelledError, type ComputeClient, type JobHandle, type RunOptions } from '../worker/client';
 import type { MatrixJobOutput } from '../worker/randomSpectrumJob';
 import { prescribedSpectrum } from './presets';
 import type { MatrixSource } from './documentSlice';
@@ -15,11 +15,17 @@ export interface EmbeddingsLocation {
   wordsUrl: string;
 }
 
-function runRequest(client: ComputeClient, request: SourceRequest, embeddings: EmbeddingsLocation): Promise<{ matrix: MatrixJobOutput; source: MatrixSource }> {
+/** Runs the job behind `request` in the 'source' slot; `track` gets its handle (for Cancel). */
+function runRequest(client: ComputeClient, request: SourceRequest, embeddings: EmbeddingsLocation, options: RunOptions, track: (job: JobHandle<unknown>) => void): Promise<{ matrix: MatrixJobOutput; source: MatrixSource }> {
+  const tracked = <O,>(job: JobHandle<O>): Promise<O> => {
+    track(job);
+    return job.promise;
+  };
+  const run = { ...options, slot: 'source' };
   if (request.kind === 'random') {
     const { rows, cols, shape, decay, seed } = request.params;
     const sigmas = prescribedSpectrum(Math.min(rows, cols), shape, decay);
-    return client.run('randomSpectrum', { rows, cols, sigmas, seed }, { slot: 'source' }).promise.then((matrix) => ({
+    return tracked(client.run('randomSpectrum', { rows, cols, sigmas, seed }, run)).then((matrix) => ({
       matrix,
       source: {
         kind: 'preset',
@@ -31,12 +37,12 @@ function runRequest(client: ComputeClient, request: SourceRequest, embeddings: E
     }));
   }
   if (request.kind === 'paste') {
-    return client.run('parseText', { text: request.text }, { slot: 'source' }).promise.then((matrix) => ({
+    return tracked(client.run('parseText', { text: request.text }, run)).then((matrix) => ({
       matrix,
       source: { kind: 'paste', title: `Pasted ${matrix.rows} × ${matrix.cols} matrix`, description: `Read as ${matrix.format}.` },
     }));
   }
-  return client.run('loadEmbeddings', embeddings, { slot: 'source' }).promise.then((matrix) => ({
+  return tracked(client.run('loadEmbeddings', embeddings, run)).then((matrix) => ({
     matrix,
     source: {
       kind: 'preset',
@@ -49,13 +55,20 @@ function runRequest(client: ComputeClient, request: SourceRequest, embeddings: E
 }
 
 export function startSourceEffect(store: AppStore, client: ComputeClient, embeddings: EmbeddingsLocation): () => void {
+  /** The job building the requested matrix, for Cancel. */
+  let running: JobHandle<unknown> | null = null;
   function run(request: SourceRequest): void {
-    runRequest(client, request, embeddings).then(
+    const current = () => store.getState().generation.request === request;
+    const options: RunOptions = {
+      onStart: () => current() && store.getState().setGeneration({ startedAt: Date.now() }),
+      onProgress: (fraction, stage) => current() && store.getState().setGeneration({ progress: { fraction, stage } }),
+    };
+    runRequest(client, request, embeddings, options, (job) => (running = job)).then(
       ({ matrix, source }) => {
         if (store.getState().generation.request !== request) return; // superseded
         const { loadMatrix, setGeneration } = store.getState();
         loadMatrix({ rows: matrix.rows, cols: matrix.cols, data: matrix.data }, source);
-        setGeneration({ status: 'done', error: null, request: null });
+        setGeneration({ status: 'done', error: null, request: null, progress: null, startedAt: null });
         // A link says how to show it; otherwise a big matrix opens on the cloud at a modest rank.
         const small = matrix.rows <= 3 && matrix.cols <= 3;
         store.getState().applyView(
@@ -66,7 +79,7 @@ export function startSourceEffect(store: AppStore, client: ComputeClient, embedd
         if (error instanceof JobCancelledError) return;
         if (store.getState().generation.request !== request) return;
         const message = error instanceof Error ? error.message : String(error);
-        store.getState().setGeneration({ status: 'error', error: message, failed: request.kind, request: null });
+        store.getState().setGeneration({ status: 'error', error: message, failed: request.kind, request: null, progress: null, startedAt: null });
       },
     );
   }
@@ -75,6 +88,12 @@ export function startSourceEffect(store: AppStore, client: ComputeClient, embedd
   const pending = store.getState().generation.request;
   if (pending) run(pending);
   return store.subscribe((state, previous) => {
+    if (state.generation.cancelRequests !== previous.generation.cancelRequests && running) {
+      // The slice has already put the panel back; the client stops the worker if the job runs on.
+      running.cancel();
+      running = null;
+      state.notify({ kind: 'info', title: 'Building the matrix was cancelled; the current matrix is unchanged.', details: [] });
+    }
     const request = state.generation.request;
     if (request && request !== previous.generation.request) run(request);
   });

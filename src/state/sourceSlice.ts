@@ -27,16 +27,25 @@ export interface SourceSlice {
     /** Which kind of request the error belongs to, so only its panel shows it. */
     failed?: SourceRequest['kind'];
     request: SourceRequest | null;
+    /** The worker's stage while a matrix is built, and when it started (for elapsed and the rest). */
+    progress: { fraction: number; stage: string } | null;
+    startedAt: number | null;
+    /** Bumped by Cancel; the source effect stops the job. */
+    cancelRequests: number;
   };
   loadPreset(id: string): void;
   requestRandomMatrix(params: RandomSpectrumParams, view?: ViewAfterLoad): void;
   requestEmbeddings(view?: ViewAfterLoad): void;
   pasteMatrix(text: string): void;
   setGeneration(patch: Partial<SourceSlice['generation']>): void;
+  /** Stops the matrix being built; the current matrix stays. */
+  cancelGeneration(): void;
 }
 
+const RUNNING = { status: 'running', error: null, progress: null, startedAt: null } as const;
+
 export const createSourceSlice: StateCreator<AppState, [], [], SourceSlice> = (set, get) => ({
-  generation: { status: 'idle', error: null, request: null },
+  generation: { status: 'idle', error: null, request: null, progress: null, startedAt: null, cancelRequests: 0 },
   loadPreset(id) {
     const preset = SMALL_PRESETS.find((p) => p.id === id);
     if (!preset) {
@@ -50,22 +59,27 @@ export const createSourceSlice: StateCreator<AppState, [], [], SourceSlice> = (s
   requestRandomMatrix(params, view) {
     const problems = checkRandomParams(params);
     if (problems.length > 0) {
-      set({ generation: { status: 'error', error: problems.join(' '), failed: 'random', request: null } });
+      set({ generation: { ...get().generation, status: 'error', error: problems.join(' '), failed: 'random', request: null } });
       return;
     }
-    set({ generation: { status: 'running', error: null, request: { kind: 'random', params, view } } });
+    set({ generation: { ...get().generation, ...RUNNING, request: { kind: 'random', params, view } } });
   },
   requestEmbeddings(view) {
-    set({ generation: { status: 'running', error: null, request: { kind: 'embeddings', view } } });
+    set({ generation: { ...get().generation, ...RUNNING, request: { kind: 'embeddings', view } } });
   },
   pasteMatrix(text) {
     if (text.length > MAX_PASTE_CHARACTERS) {
-      set({ generation: { status: 'error', failed: 'paste', error: `The pasted text has ${text.length.toLocaleString('en')} characters; at most ${MAX_PASTE_CHARACTERS.toLocaleString('en')} are read.`, request: null } });
+      set({ generation: { ...get().generation, status: 'error', failed: 'paste', error: `The pasted text has ${text.length.toLocaleString('en')} characters; at most ${MAX_PASTE_CHARACTERS.toLocaleString('en')} are read.`, request: null } });
       return;
     }
-    set({ generation: { status: 'running', error: null, request: { kind: 'paste', text } } });
+    set({ generation: { ...get().generation, ...RUNNING, request: { kind: 'paste', text } } });
   },
   setGeneration(patch) {
     set({ generation: { ...get().generation, ...patch } });
+  },
+  cancelGeneration() {
+    const { generation } = get();
+    if (generation.status !== 'running') return;
+    set({ generation: { ...generation, status: 'idle', request: null, progress: null, startedAt: null, cancelRequests: generation.cancelRequests + 1 } });
   },
 });

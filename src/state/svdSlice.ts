@@ -58,6 +58,8 @@ export interface SvdSlice {
   computeExactAnyway(): void;
   /** Stops the running SVD (the worker is restarted if it does not stop at once); the last result stays. */
   cancelSvd(): void;
+  /** Runs the current SVD again (after it failed, e.g. because the worker died). */
+  runSvdAgain(): void;
 }
 
 export const createSvdSlice: StateCreator<AppState, [], [], SvdSlice> = (set, get) => ({
@@ -76,6 +78,10 @@ export const createSvdSlice: StateCreator<AppState, [], [], SvdSlice> = (set, ge
   computeExactAnyway() {
     const { svd, revision } = get();
     set({ svd: { ...svd, method: EXACT, confirmedRevision: revision, runRequests: svd.runRequests + 1 } });
+  },
+  runSvdAgain() {
+    const { svd } = get();
+    set({ svd: { ...svd, runRequests: svd.runRequests + 1 } });
   },
   cancelSvd() {
     const { svd } = get();

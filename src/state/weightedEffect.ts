@@ -125,6 +125,12 @@ export function startWeightedEffect(store: AppStore, client: ComputeClient, save
       }
       return;
     }
+    // A matrix on its way (a link's random matrix): race on it once it is here, not on the one before.
+    if (state.generation.status === 'running') {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      return;
+    }
     const usesFiles = Boolean(w.settings.weights.file || w.settings.inputs);
     const now = { matrix: state.matrix, settings: w.settings, files: usesFiles ? state.file.files : null };
     const changed = seen === null || now.matrix !== seen.matrix || now.settings !== seen.settings || now.files !== seen.files;

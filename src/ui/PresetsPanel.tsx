@@ -5,7 +5,10 @@
  */
 import { useState } from 'react';
 import { useAppState } from '../state/store';
-import { SMALL_PRESETS, DEFAULT_RANDOM, type RandomSpectrumParams, type SpectrumShape } from '../state/presets';
+import { SMALL_PRESETS, DEFAULT_RANDOM, checkRandomParams, randomMatrixSeconds, type RandomSpectrumParams, type SpectrumShape } from '../state/presets';
+import { EXACT_SVD_TIME_BUDGET_SECONDS, formatBytes, formatSeconds } from '../state/svdSlice';
+import { deviceFlopRate } from '../state/selectors';
+import { GenerationStatus } from './GenerationStatus';
 
 const SHAPES: Array<{ value: SpectrumShape; label: string; decayLabel: string }> = [
   { value: 'geometric', label: 'geometric', decayLabel: 'σ_min / σ_max' },
@@ -22,11 +25,26 @@ function NumberField({ label, value, onChange, step = 1 }: { label: string; valu
   );
 }
 
+/** What building the matrix costs here, before it starts: the time on this device and the memory. */
+function GenerationCost({ params, flopRate }: { params: RandomSpectrumParams; flopRate: number }) {
+  if (checkRandomParams(params).length > 0) return null;
+  const seconds = randomMatrixSeconds(params, flopRate);
+  const bytes = 8 * params.rows * params.cols;
+  const slow = seconds > EXACT_SVD_TIME_BUDGET_SECONDS;
+  return (
+    <p className={slow ? 'warning' : 'hint'} data-testid="generation-cost">
+      Building it takes about {formatSeconds(seconds)} on this device ({formatBytes(bytes)} of entries)
+      {slow ? ', and then its SVD: a smaller size, or fewer columns, is much faster; you can cancel while it runs.' : '.'}
+    </p>
+  );
+}
+
 export function PresetsPanel() {
   const loadPreset = useAppState((s) => s.loadPreset);
   const requestRandom = useAppState((s) => s.requestRandomMatrix);
   const loadEmbeddings = useAppState((s) => s.requestEmbeddings);
   const generation = useAppState((s) => s.generation);
+  const flopRate = useAppState(deviceFlopRate);
   const [params, setParams] = useState<RandomSpectrumParams>(DEFAULT_RANDOM);
   const shape = SHAPES.find((s) => s.value === params.shape)!;
   const update = (patch: Partial<RandomSpectrumParams>) => setParams((p) => ({ ...p, ...patch }));
@@ -76,12 +94,11 @@ export function PresetsPanel() {
           <NumberField label={shape.decayLabel} value={params.decay} step="any" onChange={(decay) => update({ decay })} />
           <NumberField label="Seed" value={params.seed} onChange={(seed) => update({ seed })} />
         </div>
+        <GenerationCost params={params} flopRate={flopRate} />
         <button type="submit" disabled={generation.status === 'running'}>
           {generation.status === 'running' ? 'Generating…' : 'Generate'}
         </button>
-        {generation.status === 'error' && generation.failed !== 'paste' && (
-          <p className="error-text" role="alert">{generation.error}</p>
-        )}
+        <GenerationStatus />
       </form>
     </section>
   );

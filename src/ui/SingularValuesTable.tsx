@@ -3,67 +3,23 @@
  * cumulative share. Long lists are virtualised: only the rows in view are in the page, with
  * aria-rowcount and aria-rowindex telling assistive technology where they are.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { appStore, useAppState } from '../state/store';
 import { effectiveRank, latestSvd, formatValue, suggestedRandomized, svdEstimate } from '../state/selectors';
+import { JobProgress } from './JobProgress';
 import { EXACT, EXACT_SVD_TIME_BUDGET_SECONDS, formatBytes, formatSeconds, methodFor, WORKER_MEMORY_BUDGET } from '../state/svdSlice';
 
 const ROW_HEIGHT = 30;
 const VISIBLE_ROWS = 12;
 const OVERSCAN = 6;
 
-/** The current time, updated twice a second while `active`. */
-function useNow(active: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 500);
-    return () => clearInterval(timer);
-  }, [active]);
-  return now;
-}
-
-/**
- * What the worker is doing: the stage and its progress, the time since the SVD started, an
- * estimate of the rest (from the estimate on this device, or from the progress once past it), and
- * a Cancel button that stops it and keeps the last result.
- */
+/** The SVD while it runs: stage, elapsed, the rest, and Cancel (which keeps the last result). */
 function SvdProgress() {
   const progress = useAppState((s) => s.svd.progress);
   const startedAt = useAppState((s) => s.svd.startedAt);
   const estimate = useAppState((s) => svdEstimate(s).seconds);
   const cancel = useAppState((s) => s.cancelSvd);
-  const now = useNow(true);
-  const stage = progress && progress.fraction > 0 && progress.fraction < 1 ? progress : null;
-  const elapsed = startedAt === null ? null : Math.max(0, (now - startedAt) / 1000);
-  let left: string | null = null;
-  if (elapsed !== null) {
-    const byProgress = stage && stage.fraction >= 0.1 ? (elapsed * (1 - stage.fraction)) / stage.fraction : null;
-    const rest = estimate - elapsed > 0 ? estimate - elapsed : byProgress;
-    left = rest === null ? 'taking longer than estimated' : `about ${formatSeconds(rest)} left`;
-  }
-  return (
-    <div className="hint" data-testid="svd-running">
-      <p style={{ margin: 0 }}>
-        <span aria-live="polite">Computing the SVD…</span>
-        {stage && (
-          <>
-            {' '}
-            {stage.stage}, <progress max={1} value={stage.fraction} aria-label="SVD progress" /> {Math.round(100 * stage.fraction)} %
-          </>
-        )}
-      </p>
-      <p style={{ margin: '0.3rem 0 0', display: 'flex', gap: '0.6rem', alignItems: 'center', flexWrap: 'wrap' }}>
-        <span data-testid="svd-elapsed">
-          {elapsed === null ? 'Waiting for the worker.' : `${formatSeconds(elapsed)} elapsed, ${left} (estimated ${formatSeconds(estimate)} on this device).`}
-        </span>
-        <button type="button" onClick={cancel}>
-          Cancel
-        </button>
-      </p>
-    </div>
-  );
+  return <JobProgress doing="Computing the SVD…" progressLabel="SVD progress" progress={progress} startedAt={startedAt} estimate={estimate} onCancel={cancel} testId="svd-running" />;
 }
 
 /**
@@ -186,7 +142,10 @@ export function SingularValuesTable() {
       </div>
       {status === 'error' && error && (
         <p className="error-text" role="alert">
-          The SVD could not be computed: {error}
+          The SVD could not be computed: {error}{' '}
+          <button type="button" onClick={() => appStore.getState().runSvdAgain()}>
+            Run the SVD again
+          </button>
         </p>
       )}
       {status === 'running' && <SvdProgress />}

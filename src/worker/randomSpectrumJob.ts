@@ -28,8 +28,12 @@ export interface MatrixJobOutput {
 let generated = 0;
 
 export function runRandomSpectrumJob(input: RandomSpectrumJobInput, context: JobContext): HandlerResult<MatrixJobOutput> {
-  context.progress(0, 'generating');
-  const a = matrixWithSpectrum(input.rows, input.cols, input.sigmas, createRandom(input.seed));
+  context.progress(0, 'orthonormal Q1');
+  // Progress goes out as the QRs run; a cancel during them arrives as the client's hard cancel.
+  const a = matrixWithSpectrum(input.rows, input.cols, input.sigmas, createRandom(input.seed), {
+    onProgress: (fraction, stage) => context.progress(fraction, stage),
+    shouldCancel: () => context.isCancelled(),
+  });
   const heldKey = holdMatrix(`random:${++generated}`, a);
   return { output: { rows: a.rows, cols: a.cols, data: a.data, heldKey }, transfer: [a.data.buffer as ArrayBuffer] };
 }

@@ -6,6 +6,7 @@
 import { useAppState } from '../../state/store';
 import type { ArrayEntryInfo } from '../../state/fileSlice';
 import { ArrayPicker } from '../ArrayPicker';
+import { GenerationStatus } from '../GenerationStatus';
 
 const EXAMPLES = [
   { title: '2 × 2 example', rows: 2, cols: 2, data: [3, 0, 4, 5] },
@@ -59,6 +60,7 @@ export function DataPanel() {
       <p>
         <strong>{title}</strong>, {matrix.rows} × {matrix.cols}. It is the matrix workspace's matrix: choose another there, open a file below, or start from an example.
       </p>
+      <GenerationStatus />
       <div className="preset-list">
         {EXAMPLES.map((e) => (
           <button key={e.title} type="button" onClick={() => load({ rows: e.rows, cols: e.cols, data: Float64Array.from(e.data) }, { kind: 'preset', title: e.title })}>

@@ -15,8 +15,10 @@ const RANDOM_1024 = '#p=random&size=1024x1024&spectrum=linear&seed=3';
 
 async function killWorker(page: Page): Promise<void> {
   await page.evaluate(() => {
-    if (!window.subspaceExplorerTestHooks) throw new Error('this build has no test hooks (build with VITE_TEST_HOOKS=1)');
-    window.subspaceExplorerTestHooks.killWorker();
+    // The page's hooks (src/app/testHooks.ts), typed here for the browser side of evaluate.
+    const hooks = (window as Window & { subspaceExplorerTestHooks?: { killWorker(): void } }).subspaceExplorerTestHooks;
+    if (!hooks) throw new Error('this build has no test hooks (build with VITE_TEST_HOOKS=1)');
+    hooks.killWorker();
   });
 }
 

@@ -5,6 +5,7 @@
  * thing in the frame loop, projects the anchors to the screen and moves the elements.
  */
 import { useCallback, useMemo, type CSSProperties, type ReactNode } from 'react';
+import { declutter, type LabelBox } from './declutter';
 import { useFrame, useThree } from '@react-three/fiber';
 import { Vector3 } from 'three';
 
@@ -55,12 +56,14 @@ export function LabelOverlay({ registry, labels }: { registry: LabelRegistry; la
   );
 }
 
-/** Projects every anchor to the screen each frame; must be the last child of the canvas. */
+/** Projects every anchor to the screen each frame, moving overlapping labels apart; must be the last child of the canvas. */
 export function LabelProjector({ registry }: { registry: LabelRegistry }) {
   const camera = useThree((state) => state.camera);
   const size = useThree((state) => state.size);
   const scratch = useMemo(() => new Vector3(), []);
   useFrame(() => {
+    const shown: HTMLElement[] = [];
+    const boxes: LabelBox[] = [];
     for (const [id, element] of registry.elements) {
       const anchor = registry.anchors.get(id);
       if (!anchor || !anchor.visible) {
@@ -70,10 +73,15 @@ export function LabelProjector({ registry }: { registry: LabelRegistry }) {
       scratch.copy(anchor.position).project(camera);
       const behind = scratch.z > 1 || scratch.z < -1;
       element.style.visibility = behind ? 'hidden' : 'visible';
-      const x = ((scratch.x + 1) / 2) * size.width;
-      const y = ((1 - scratch.y) / 2) * size.height;
-      element.style.transform = `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px) translate(-50%, -50%)`;
+      if (behind) continue;
+      shown.push(element);
+      // Sizes are read before any transform of this frame is written, so no layout is forced.
+      boxes.push({ x: ((scratch.x + 1) / 2) * size.width, y: ((1 - scratch.y) / 2) * size.height, width: element.offsetWidth, height: element.offsetHeight });
     }
+    const spots = declutter(boxes);
+    shown.forEach((element, i) => {
+      element.style.transform = `translate(${spots[i].x.toFixed(1)}px, ${spots[i].y.toFixed(1)}px) translate(-50%, -50%)`;
+    });
   });
   return null;
 }

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { DECIMATE_ABOVE, SERIES_STYLES, SeriesPlot, decimatedIndices, markerPath, seriesPath, type SeriesPlotProps } from './SeriesPlot';
+import { DECIMATE_ABOVE, SERIES_STYLES, SeriesPlot, decimatedIndices, markerPath, referenceLabelSpots, seriesPath, type SeriesPlotProps } from './SeriesPlot';
 
 const base = { xLabel: 'iteration', yLabel: 'objective', title: 'Objective per iteration', exportName: 'objective' };
 const render = (props: Partial<SeriesPlotProps> & Pick<SeriesPlotProps, 'series'>) => renderToStaticMarkup(createElement(SeriesPlot, { ...base, ...props }));
@@ -193,5 +193,21 @@ describe('decimatedIndices', () => {
 describe('seriesPath', () => {
   it('rounds to 0.1 px and counts the points drawn', () => {
     expect(seriesPath([0, 10.04, 20], [5, 6.66, Number.NaN])).toEqual({ d: 'M0 5L10 6.7', drawn: 2 });
+  });
+});
+
+describe('referenceLabelSpots', () => {
+  it('puts each label above its line at the right edge, and below it near the top', () => {
+    expect(referenceLabelSpots([{ y: 200, label: 'SVD' }, { y: 20, label: 'FWSVD' }], 600, 10, 12)).toEqual([
+      { x: 596, y: 194 },
+      { x: 596, y: 38 },
+    ]);
+  });
+
+  it('moves a label left of another whose line is closer than a label height, on the same baseline', () => {
+    const [first, second] = referenceLabelSpots([{ y: 200, label: 'plain SVD' }, { y: 204, label: 'FWSVD' }], 600, 10, 12);
+    expect(second.y).toBe(first.y);
+    // The second label ends (text-anchor end) left of where the first begins.
+    expect(second.x).toBeLessThan(first.x - 'plain SVD'.length * 12 * 0.5);
   });
 });

@@ -220,6 +220,27 @@ function axisPlan(kind: AxisScale, lo: number, hi: number, range: [number, numbe
 }
 
 /** Rough width in px of `text` at `size` px, for laying out the legend. */
+/**
+ * Where each reference line's label goes: above its line at the right edge (below it near the top),
+ * and, when two lines are closer than a label's height, the later label moves left of the earlier
+ * one on the same baseline, so "plain SVD" and "FWSVD" never print over each other.
+ */
+export function referenceLabelSpots(lines: readonly { y: number; label: string }[], right: number, top: number, size: number): { x: number; y: number }[] {
+  const spots: { x: number; y: number }[] = [];
+  lines.forEach((line, i) => {
+    let y = line.y - 6 < top + 12 ? line.y + 18 : line.y - 6;
+    let x = right - 4;
+    for (let j = 0; j < i; j++) {
+      if (Math.abs(spots[j].y - y) < size + 2) {
+        y = spots[j].y;
+        x = Math.min(x, spots[j].x - textWidth(lines[j].label, size) - 12);
+      }
+    }
+    spots.push({ x, y });
+  });
+  return spots;
+}
+
 function textWidth(text: string, size: number): number {
   return text.length * size * 0.56;
 }
@@ -430,15 +451,18 @@ export function SeriesPlot(props: SeriesPlotProps) {
             h(
               'g',
               { key: 'references' },
-              shownReferences.map((r, i) => {
-                const ry = px(y(r.y));
-                return h(
-                  'g',
-                  { key: i },
-                  h('line', { x1: left, x2: right, y1: ry, y2: ry, stroke: plotColors.axis, strokeWidth: 1.5, strokeDasharray: '3 3' }),
-                  h('text', { x: right - 4, y: ry - 6 < top + 12 ? ry + 18 : ry - 6, textAnchor: 'end', fontSize: fontSize.note, fill: plotColors.axis, ...HALO }, r.label),
+              (() => {
+                const lines = shownReferences.map((r) => ({ y: px(y(r.y)), label: r.label }));
+                const spots = referenceLabelSpots(lines, right, top, fontSize.note);
+                return lines.map((line, i) =>
+                  h(
+                    'g',
+                    { key: i },
+                    h('line', { x1: left, x2: right, y1: line.y, y2: line.y, stroke: plotColors.axis, strokeWidth: 1.5, strokeDasharray: '3 3' }),
+                    h('text', { x: spots[i].x, y: spots[i].y, textAnchor: 'end', fontSize: fontSize.note, fill: plotColors.axis, ...HALO }, line.label),
+                  ),
                 );
-              }),
+              })(),
             ),
           showMarkerX &&
             h(

@@ -1,6 +1,8 @@
 /**
  * The page: the header with the workspace switch and the link, the notices, and the open workspace
- * (or the start page). Workspaces come from the ui registry; nothing here names one.
+ * (or the start page), with the lectures over it: a lesson's bar above its workspace, presenter
+ * mode in place of the page, the speaker's notes window, the taxonomy map. Workspaces come from
+ * the ui registry; nothing here names one.
  */
 import { SceneView } from '../scene/SceneView';
 import { Notices } from '../ui/Notices';
@@ -10,6 +12,11 @@ import { StartPage } from '../ui/StartPage';
 import { ShortcutsDialog, openShortcutsDialog } from '../ui/ShortcutsDialog';
 import { UI_WORKSPACES } from '../ui/workspaces';
 import { useAppState } from '../state/store';
+import { LecturesSection } from '../lessons/LecturesSection';
+import { LessonBar } from '../lessons/LessonBar';
+import { MapPage } from '../lessons/MapPage';
+import { NotesView } from '../lessons/NotesView';
+import { Presenter } from '../lessons/Presenter';
 import { ErrorBoundary } from './ErrorBoundary';
 
 function scene(describedBy: string) {
@@ -22,7 +29,22 @@ function scene(describedBy: string) {
 
 export function App() {
   const workspace = useAppState((s) => s.workspace);
+  const lecture = useAppState((s) => s.lecture);
+  const lesson = lecture?.kind === 'lesson' ? lecture : null;
+  if (lesson?.notes) {
+    return (
+      <ErrorBoundary what="speaker notes">
+        <NotesView lecture={lesson} />
+      </ErrorBoundary>
+    );
+  }
   const Page = workspace === null ? null : UI_WORKSPACES[workspace].Page;
+  let main;
+  if (lesson?.presenting) main = <Presenter lecture={lesson} scene={scene} />;
+  else if (lecture?.kind === 'map') main = <MapPage />;
+  else if (Page) main = <Page scene={scene} />;
+  else main = <StartPage lectures={<LecturesSection />} />;
+  const what = lesson?.presenting ? 'presenter' : lecture?.kind === 'map' ? 'taxonomy map' : workspace === null ? 'start page' : `${UI_WORKSPACES[workspace].label} workspace`;
   return (
     <div className="app">
       <header className="app-header">
@@ -35,8 +57,13 @@ export function App() {
       </header>
       <ShortcutsDialog />
       <Notices />
-      <ErrorBoundary key={workspace ?? "start"} what={workspace === null ? 'start page' : `${UI_WORKSPACES[workspace].label} workspace`}>
-        {Page ? <Page scene={scene} /> : <StartPage />}
+      {lesson && !lesson.presenting && (
+        <ErrorBoundary what="lesson">
+          <LessonBar lecture={lesson} />
+        </ErrorBoundary>
+      )}
+      <ErrorBoundary key={what} what={what}>
+        {main}
       </ErrorBoundary>
     </div>
   );

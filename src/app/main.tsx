@@ -16,6 +16,8 @@ import { startTensorEffect } from '../state/tensorEffect';
 import { indexedDbStorage, startPersistence } from '../state/persistence';
 import { downloadBlob } from '../ui/plots';
 import { createComputeClient, spawnBrowserWorker } from '../worker/client';
+import { registerHashRoute } from '../state/hashRoutes';
+import { lessonRoute } from '../lessons/lessonRoute';
 import { App } from './App';
 import { withTestHooks } from './testHooks';
 import './styles.css';
@@ -36,6 +38,8 @@ startWeightedEffect(appStore, client, downloadBlob);
 startTensorEffect(appStore, client, embeddings, downloadBlob);
 // Saved work comes back only when the address holds no link's data (the start page, `#w=svd`); a link wins.
 startPersistence(appStore, window.indexedDB ? indexedDbStorage(window.indexedDB) : undefined, hashCarriesNoData(window.location.hash));
+// Lesson steps and the taxonomy map have addresses of their own, read before any workspace link.
+registerHashRoute(lessonRoute);
 // The link is read before the first SVD, so a link's matrix is the first thing computed.
 startUrlSync(appStore, window.location, window.history, window);
 startSvdEffect(appStore, client);

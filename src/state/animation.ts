@@ -1,6 +1,7 @@
 /**
  * Drives the step animation while `playing` is set: advances `step` once per display frame so that
- * each stage takes `STAGE_SECONDS`, and stops at the end.
+ * each stage takes `STAGE_SECONDS` (or a lesson's own pace, `playTo`), and stops at the end (or at
+ * `playTo.step`).
  */
 import { LAST_STEP } from './viewSlice';
 import type { AppStore } from './store';
@@ -12,15 +13,17 @@ export function startAnimationDriver(store: AppStore): () => void {
   let last = 0;
 
   function tick(now: number): void {
-    const { playing, step } = store.getState();
+    const { playing, step, playTo } = store.getState();
     if (!playing) {
       frame = null;
       return;
     }
     const dt = Math.min(0.1, (now - last) / 1000); // a backgrounded tab must not jump to the end
     last = now;
-    const next = Math.min(LAST_STEP, step + dt / STAGE_SECONDS);
-    store.setState(next >= LAST_STEP ? { step: LAST_STEP, playing: false } : { step: next });
+    // A lesson's animation stops where its step says, at its own pace.
+    const end = playTo?.step ?? LAST_STEP;
+    const next = Math.min(end, step + dt / (playTo?.stageSeconds ?? STAGE_SECONDS));
+    store.setState(next >= end ? { step: end, playing: false, playTo: null } : { step: next });
     frame = requestAnimationFrame(tick);
   }
 

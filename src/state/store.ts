@@ -16,8 +16,9 @@ import { createShareSlice, type ShareSlice } from './shareSlice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 import { createWeightedSlice, type WeightedSlice } from './weightedSlice';
 import { createTensorSlice, type TensorSlice } from './tensorSlice';
+import { createLectureSlice, type LectureSlice } from './lectureSlice';
 
-export type AppState = DocumentSlice & SvdSlice & ViewSlice & NoticeSlice & SourceSlice & FileSlice & AttentionSlice & CompareSlice & ShareSlice & WorkspaceSlice & WeightedSlice & TensorSlice;
+export type AppState = DocumentSlice & SvdSlice & ViewSlice & NoticeSlice & SourceSlice & FileSlice & AttentionSlice & CompareSlice & ShareSlice & WorkspaceSlice & WeightedSlice & TensorSlice & LectureSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -34,6 +35,7 @@ export function createAppStore(): AppStore {
     ...createWorkspaceSlice(...args),
     ...createWeightedSlice(...args),
     ...createTensorSlice(...args),
+    ...createLectureSlice(...args),
   }));
 }
 

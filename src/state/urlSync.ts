@@ -19,6 +19,7 @@ import { awaitLinkedAnalyses, type WaitingAnalyses } from './linkedFiles';
 import { openWorkspaceOf, WORKSPACE_LIST } from './workspaces';
 import { refuseLink } from './linkNotice';
 import { DEFAULT_WORKSPACE } from '../ids/workspaces';
+import { routedAddress, routeFor } from './hashRoutes';
 
 const WRITE_DELAY_MS = 150;
 /** Links are kept under about 8 KB so they survive chat and learning-platform pastes. */
@@ -36,6 +37,12 @@ function refLink(link: LinkState, ref: LinkRef): LinkState {
 
 /** The hash for the store's state ('' when the matrix is too big for a link). */
 export async function hashFor(state: AppState): Promise<string> {
+  // A lesson step or the taxonomy map keeps its own address while it is open.
+  const routed = routedAddress(state);
+  if (routed !== null) {
+    state.setLinkInfo({ form: 'human', length: routed.length, maxError: 0 });
+    return routed;
+  }
   if (state.workspace === null) {
     state.setLinkInfo({ form: 'none', length: 0, maxError: 0, reason: 'The start page has no link of its own: open a workspace.' });
     return '';
@@ -96,7 +103,7 @@ function applyDecoded(store: AppStore, decoded: DecodeResult | null, title = 'Ma
 
 /** Whether a hash opens a workspace without data (or the start page), so saved work may fill it. */
 export function hashCarriesNoData(hash: string): boolean {
-  if (isCompactHash(hash)) return false;
+  if (isCompactHash(hash) || routeFor(hash)) return false;
   const decoded = decodeHumanHash(hash);
   return decoded === null || (decoded.ok && !WORKSPACE_LIST.some((workspace) => workspace.carriesData(decoded.value)));
 }
@@ -106,22 +113,34 @@ export function applyHash(store: AppStore, hash: string): boolean {
   return applyDecoded(store, decodeHumanHash(hash));
 }
 
-/** Applies any link, human or compact. */
-export async function applyLink(store: AppStore, hash: string): Promise<boolean> {
+/**
+ * Applies a workspace's link, human or compact, and leaves the lectures as they are: what a lesson
+ * step does to show its state (the step stays open, so its presenter never blinks out).
+ */
+export async function applyWorkspaceLink(store: AppStore, hash: string): Promise<boolean> {
   if (!isCompactHash(hash)) return applyHash(store, hash);
   const decoded = await decodeCompactHash(hash);
   return applyDecoded(store, decoded, decoded.ok ? (decoded as { title?: string }).title ?? 'Matrix from the link' : undefined);
 }
 
+/** Applies any address: a lesson step or the map through its route, else a workspace's link, which leaves the lesson that was open. */
+export async function applyLink(store: AppStore, hash: string): Promise<boolean> {
+  const route = routeFor(hash);
+  if (route) return route.open(store, hash);
+  const ok = await applyWorkspaceLink(store, hash);
+  if (ok) store.getState().setLecture(null);
+  return ok;
+}
+
 /** What makes a change deliberate (its own history entry) rather than an adjustment. */
 function isDeliberate(state: AppState, previous: AppState): boolean {
-  if (state.workspace !== previous.workspace) return true;
+  if (state.workspace !== previous.workspace || state.lecture !== previous.lecture) return true;
   return openWorkspaceOf(state)?.isDeliberate(state, previous) ?? false;
 }
 
 /** Whether the link of the open workspace may have changed. */
 function linkChanged(state: AppState, previous: AppState): boolean {
-  if (state.workspace !== previous.workspace || state.linkPrecision !== previous.linkPrecision) return true;
+  if (state.workspace !== previous.workspace || state.linkPrecision !== previous.linkPrecision || state.lecture !== previous.lecture) return true;
   const workspace = openWorkspaceOf(state);
   if (!workspace) return false;
   const now = workspace.linkInputs(state);

@@ -31,6 +31,8 @@ export type Camera = [number, number, number];
 export interface ViewSlice {
   step: number;
   playing: boolean;
+  /** Where a playing animation stops, and how long each stage takes: null for the end at the usual pace. */
+  playTo: { step: number; stageSeconds: number } | null;
   /** The rank k of the truncation, or null for "full rank" (k = min(m, n)). */
   rank: number | null;
   /** The view the person chose; `effectiveView` falls back when it does not fit the matrix. */
@@ -47,6 +49,8 @@ export interface ViewSlice {
   setShowSubspaces(show: boolean): void;
   setStep(step: number): void;
   play(): void;
+  /** Plays the animation from `from` to `to` in `seconds` (a lesson step's animation). */
+  playBetween(from: number, to: number, seconds: number): void;
   pause(): void;
   togglePlay(): void;
   /** Jumps to the next (direction 1) or previous (-1) whole stage. */
@@ -65,6 +69,7 @@ export function clampStep(step: number): number {
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, get) => ({
   step: LAST_STEP,
   playing: false,
+  playTo: null,
   rank: null,
   viewMode: 'map',
   cloudOf: 'rows',
@@ -85,7 +90,16 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
   },
   play() {
     // Playing from the end starts over, as a media player does.
-    set({ playing: true, step: get().step >= LAST_STEP ? 0 : get().step });
+    set({ playing: true, playTo: null, step: get().step >= LAST_STEP ? 0 : get().step });
+  },
+  playBetween(from, to, seconds) {
+    const start = clampStep(from);
+    const end = clampStep(to);
+    if (end <= start) {
+      set({ step: end, playing: false, playTo: null });
+      return;
+    }
+    set({ step: start, playing: true, playTo: { step: end, stageSeconds: Math.max(0.05, seconds) / (end - start) } });
   },
   pause() {
     set({ playing: false });

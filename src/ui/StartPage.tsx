@@ -2,6 +2,7 @@
  * The start page at `/`: what the app is, the workspaces with example links that open a real
  * decomposition in one click, and the work saved in this browser.
  */
+import type { ReactNode } from 'react';
 import { useAppState } from '../state/store';
 import { STATE_WORKSPACES } from '../state/workspaces';
 import { palette } from '../theme/palette';
@@ -55,7 +56,8 @@ function RecentWork() {
   );
 }
 
-export function StartPage() {
+/** `lectures`: the taxonomy map and the lessons, given by the app (the lessons layer sits above this one). */
+export function StartPage({ lectures }: { lectures?: ReactNode }) {
   return (
     <main className="start-page" aria-labelledby="start-heading">
       <section className="start-intro">
@@ -89,6 +91,7 @@ export function StartPage() {
           ))}
         </ul>
       </section>
+      {lectures}
       <section aria-labelledby="recent-heading">
         <h2 id="recent-heading">Recent work</h2>
         <RecentWork />

@@ -80,9 +80,25 @@ describe('bindings', () => {
     ['copy-link', press('l')],
     ['copy-link', press('L', { shiftKey: true })],
     ['show-shortcuts', press('?', { shiftKey: true })],
-  ])('%s is the one binding matching its keys', (id, event) => {
-    expect(KEYMAP.filter((b) => b.matches(event)).map((b) => b.id)).toEqual([id]);
+  ])('%s is the one app binding matching its keys', (id, event) => {
+    expect(KEYMAP.filter((b) => (b.scope ?? 'app') === 'app' && b.matches(event)).map((b) => b.id)).toEqual([id]);
     expect(dispatch(event)).toBe(id);
+  });
+
+  it('gives the presenter the arrows, Space, Home, End, digits, Enter, F and Escape while a lesson is presented', () => {
+    const calls: string[] = [];
+    const presenterActions: ActionId[] = ['next-step', 'previous-step', 'first-step', 'last-step', 'type-step-digit', 'jump-to-step', 'toggle-fullscreen', 'leave-presenter'];
+    const handlers: KeyHandlers = {};
+    for (const action of presenterActions) handlers[action] = () => void calls.push(action);
+    const scopes: ActiveScope[] = [{ scope: 'presenter', handlers }, appScope(calls)];
+    const keys = ['ArrowRight', ' ', 'PageDown', 'ArrowLeft', 'PageUp', 'Home', 'End', '7', 'Enter', 'f', 'Escape'];
+    for (const key of keys) handleKey(press(key), { scopes });
+    expect(calls).toEqual(['next-step', 'next-step', 'next-step', 'previous-step', 'previous-step', 'first-step', 'last-step', 'type-step-digit', 'jump-to-step', 'toggle-fullscreen', 'leave-presenter']);
+    // Undo and the link still reach the app beneath.
+    calls.length = 0;
+    handleKey(press('z', { ctrlKey: true }), { scopes });
+    handleKey(press('l'), { scopes });
+    expect(calls).toEqual(['undo', 'copy-link']);
   });
 
   it.each([
@@ -321,7 +337,7 @@ describe('the window listener', () => {
 describe('the list of shortcuts', () => {
   it('groups every binding, Animation first, merging the keys of one action', () => {
     const groups = keymapGroups();
-    expect(groups.map((g) => g.group)).toEqual(['Animation', 'Editing', 'Sharing', 'Help']);
+    expect(groups.map((g) => g.group)).toEqual(['Animation', 'Editing', 'Sharing', 'Presenter', 'Help']);
     const rows = groups.flatMap((g) => g.rows);
     expect(rows.map((r) => r.action).sort()).toEqual([...new Set(KEYMAP.map((b) => b.action))].sort());
     expect(rows.find((r) => r.action === 'redo')?.keys).toEqual([

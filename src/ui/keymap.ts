@@ -40,18 +40,26 @@ export type ActionId =
   | 'redo'
   | 'copy-link'
   | 'show-shortcuts'
-  | 'close-dialog';
+  | 'close-dialog'
+  | 'next-step'
+  | 'previous-step'
+  | 'first-step'
+  | 'last-step'
+  | 'type-step-digit'
+  | 'jump-to-step'
+  | 'toggle-fullscreen'
+  | 'leave-presenter';
 
-export type KeyGroup = 'Animation' | 'Editing' | 'Sharing' | 'Help';
+export type KeyGroup = 'Animation' | 'Editing' | 'Sharing' | 'Presenter' | 'Help';
 
 /** The order in which the groups are listed. */
-export const GROUPS: readonly KeyGroup[] = ['Animation', 'Editing', 'Sharing', 'Help'];
+export const GROUPS: readonly KeyGroup[] = ['Animation', 'Editing', 'Sharing', 'Presenter', 'Help'];
 
 /** The scope stack: a higher priority is above; a modal scope hides everything below it. */
 export const SCOPES = {
   /** The app's own shortcuts. */
   app: { priority: 0, modal: false },
-  /** Reserved for a lesson's presenter mode, which takes over the arrow keys (see above). */
+  /** A lesson's presenter mode, which takes over the arrow keys, Space, Home, End and digits. */
   presenter: { priority: 10, modal: false },
   /** A modal dialog: only its own keys work while it is open. */
   dialog: { priority: 100, modal: true },
@@ -208,6 +216,97 @@ export const KEYMAP: readonly KeyBinding[] = [
     matches: (e) => e.key === '?' && plain(e),
     description: 'Show these keyboard shortcuts',
     group: 'Help',
+  },
+  {
+    id: 'next-step-right',
+    action: 'next-step',
+    keys: ['→'],
+    matches: (e) => (e.key === 'ArrowRight' || e.key === 'PageDown') && plain(e),
+    description: 'Next step of the lesson (also Page Down, a presentation clicker)',
+    group: 'Presenter',
+    scope: 'presenter',
+    allowIn: NOT_TEXT,
+  },
+  {
+    id: 'next-step-space',
+    action: 'next-step',
+    keys: ['Space'],
+    matches: (e) => e.key === ' ' && plain(e),
+    description: 'Next step of the lesson',
+    group: 'Presenter',
+    scope: 'presenter',
+    allowIn: NOT_TEXT,
+  },
+  {
+    id: 'previous-step',
+    action: 'previous-step',
+    keys: ['←'],
+    matches: (e) => (e.key === 'ArrowLeft' || e.key === 'PageUp') && plain(e),
+    description: 'Previous step (also Page Up)',
+    group: 'Presenter',
+    scope: 'presenter',
+    allowIn: NOT_TEXT,
+  },
+  {
+    id: 'first-step',
+    action: 'first-step',
+    keys: ['Home'],
+    matches: (e) => e.key === 'Home' && plain(e),
+    description: 'First step',
+    group: 'Presenter',
+    scope: 'presenter',
+    allowIn: NOT_TEXT,
+  },
+  {
+    id: 'last-step',
+    action: 'last-step',
+    keys: ['End'],
+    matches: (e) => e.key === 'End' && plain(e),
+    description: 'Last step',
+    group: 'Presenter',
+    scope: 'presenter',
+    allowIn: NOT_TEXT,
+  },
+  {
+    id: 'type-step-digit',
+    action: 'type-step-digit',
+    keys: ['0–9'],
+    matches: (e) => /^[0-9]$/.test(e.key) && plain(e),
+    description: 'Type a step number (then Enter to go there)',
+    group: 'Presenter',
+    scope: 'presenter',
+    allowIn: NOT_TEXT,
+  },
+  {
+    id: 'jump-to-step',
+    action: 'jump-to-step',
+    keys: ['Enter'],
+    matches: (e) => e.key === 'Enter' && plain(e),
+    description: 'Go to the step typed',
+    group: 'Presenter',
+    scope: 'presenter',
+    // Enter presses a focused button: only after digits, which the handler checks.
+    allowIn: ['other', 'button'],
+  },
+  {
+    id: 'toggle-fullscreen',
+    action: 'toggle-fullscreen',
+    keys: ['F'],
+    matches: (e) => letter(e, 'f') && plain(e),
+    description: 'Full screen on or off',
+    group: 'Presenter',
+    scope: 'presenter',
+    allowIn: NOT_TEXT,
+  },
+  {
+    id: 'leave-presenter',
+    action: 'leave-presenter',
+    keys: ['Esc'],
+    matches: (e) => e.key === 'Escape' && plain(e),
+    description: 'Leave presenter mode',
+    group: 'Presenter',
+    scope: 'presenter',
+    allowIn: ALL_KINDS,
   },
   {
     id: 'close-dialog',

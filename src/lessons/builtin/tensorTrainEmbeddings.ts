@@ -7,7 +7,8 @@ import type { Lesson } from '../lessonTypes';
 
 const tex = String.raw;
 const ROW = 'w=tensor&tt=embeddings,1&row=1&shape=4x5x5';
-const GPT2 = 'w=tensor&tt=gaussian-table,1&tmode=rows';
+// One row of the table as a tensor: the chain of its cores is what the scene draws.
+const GPT2 = 'w=tensor&tt=gaussian-table,1&row=1';
 
 export const tensorTrainEmbeddings: Lesson = {
   id: 'tensor-train-embeddings',
@@ -44,7 +45,7 @@ export const tensorTrainEmbeddings: Lesson = {
       link: `${GPT2}&shape=4x8x4x6&ranks=4x4x4`,
       caption: tex`GPT-2 small stores $768$ numbers per token. As $4\times8\times4\times6$ with every rank capped at $4$: $16+128+64+24=232$ numbers, a factor $3.31$. Capped at $2$: $68$ numbers, $11.29$.`,
       formulas: [tex`\mathrm{CF}=\frac{768}{\sum_k r_{k-1}n_kr_k}`],
-      notes: 'This table is a seeded Gaussian stand-in of GPT-2’s size (50257 × 768), not GPT-2’s weights: it has no structure, so its error is a worst case; the counts are what matter here. 50,257 rows are compressed on request: press “Compress all 50,257 rows”.',
+      notes: 'This table is a seeded Gaussian stand-in of GPT-2’s size (50257 × 768), not GPT-2’s weights: it has no structure, so its error is a worst case; the counts are what matter here. The scene shows token 1’s chain; in the workspace, “Every row” then “Compress all 50,257 rows” does the whole table.',
     },
     {
       title: 'What TensorGPT’s abstract reports',

@@ -1,0 +1,39 @@
+/**
+ * A lesson beside its workspace: where it is (lesson, step n of N), the step's caption and
+ * formulas, and the way on: previous, next, present full screen, the speaker notes, leave. The
+ * workspace below is live: what the step shows can be dragged and edited.
+ */
+import { useAppState } from '../state/store';
+import type { LectureView } from '../state/lectureSlice';
+import { builtinLesson } from './builtinLessons';
+import { lessonAddress } from './lessonRoute';
+import { neighbours, StepText } from './lessonParts';
+import { useLessonSync } from './useLessonSync';
+import { useStepAnimation } from './useStepAnimation';
+import './lessons.css';
+
+export function LessonBar({ lecture }: { lecture: Extract<LectureView, { kind: 'lesson' }> }) {
+  const workspace = useAppState((s) => s.workspace);
+  const lesson = builtinLesson(lecture.lessonId)!;
+  const step = lesson.steps[lecture.step];
+  const around = neighbours(lesson, lecture.step);
+  useStepAnimation(step, `${lesson.id}:${lecture.step}`);
+  useLessonSync(lecture);
+  return (
+    <aside className="lesson-bar" aria-labelledby="lesson-step-heading">
+      <p className="lesson-where">
+        <a href="#lessons">Lessons</a> › <strong>{lesson.title}</strong> · step {lecture.step + 1} of {lesson.steps.length}
+      </p>
+      <div className="lesson-bar-text">
+        <StepText step={step} headingId="lesson-step-heading" />
+      </div>
+      <nav className="lesson-nav" aria-label="Lesson steps">
+        {around.previous ? <a className="button-link" href={around.previous}>← Previous</a> : <span className="button-link is-disabled" aria-disabled="true">← Previous</span>}
+        {around.next ? <a className="button-link primary" href={around.next}>Next →</a> : <span className="button-link is-disabled" aria-disabled="true">Next →</span>}
+        <a className="button-link" href={lessonAddress({ ...lecture, presenting: true })}>Present (full screen)</a>
+        <a className="button-link" href={lessonAddress({ ...lecture, notes: true })} target="_blank" rel="noopener">Speaker notes (new window)</a>
+        <a className="button-link" href={workspace ? `#w=${workspace}` : '#'}>Leave the lesson</a>
+      </nav>
+    </aside>
+  );
+}

@@ -5,10 +5,11 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeNpy } from '../src/io/npy-write';
 import { docImagePath } from './docImages';
 
 const table = (page: Page) => page.getByTestId('weighted-table');
@@ -115,4 +116,32 @@ test('activation-aware SVD: with inputs X from a file, its data error is no larg
   const plain = Number(await section.getAttribute('data-plain'));
   expect(whitened).toBeGreaterThan(0);
   expect(whitened).toBeLessThanOrEqual(plain * (1 + 1e-12));
+});
+
+test('missing (NaN) entries of a file: opened as 0, given weight 0, and the methods fit the known entries that plain SVD misses', async ({ page }) => {
+  // A rank-1 6 x 5 matrix u vᵀ with four entries missing: the known entries determine it.
+  const u = [1, 2, 3, 4, 5, 6];
+  const v = [1, -1, 2, 0.5, 3];
+  const data = Float64Array.from({ length: 30 }, (_, k) => u[Math.floor(k / 5)] * v[k % 5]);
+  for (const [i, j] of [[0, 1], [2, 3], [4, 0], [5, 4]]) data[i * 5 + j] = NaN;
+  const path = join(mkdtempSync(join(tmpdir(), 'missing-')), 'gaps.npy');
+  writeFileSync(path, writeNpy({ shape: [6, 5], data }, 'float64'));
+
+  await page.goto('./#m=3,0;4,5');
+  await page.getByTestId('file-input').setInputFiles(path);
+  await expect(page.getByRole('alert').filter({ hasText: "'gaps' has 4 missing (NaN) entries, the first at row 1, column 2" })).toBeVisible();
+  await page.getByRole('button', { name: 'Open it with the missing entries as 0' }).click();
+  await expect(page.getByRole('heading', { name: 'gaps from gaps.npy (4 missing as 0)' })).toBeVisible();
+  await expect.poll(() => new URL(page.url()).hash).toContain('nan=0');
+
+  // The weighted workspace on the same document, with the mask of the missing entries.
+  const hash = new URL(page.url()).hash;
+  await page.evaluate((h) => (window.location.hash = h), `${hash}&w=weighted&wl=1,em+als,svd,500,1&wts=missing`);
+  await expect(page.getByTestId('weight-source')).toHaveValue('missing');
+  await expect(status(page)).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
+  // Plain SVD fits the zeros too, so it misses the known entries; EM and ALS recover u vᵀ on them.
+  expect(await objective(page, /^Plain SVD/)).toBeGreaterThan(1);
+  expect(await objective(page, /^EM/)).toBeLessThan(1e-6);
+  expect(await objective(page, /^Alternating least squares/)).toBeLessThan(1e-6);
+  await expect.poll(() => new URL(page.url()).hash).toContain('wts=missing');
 });

@@ -35,7 +35,7 @@ function matrixText({ rows, cols, data }: LinkMatrix): string {
 
 /** The keys of a reference, each prefixed (`q` for the query, `k` for the key, `b` for a second matrix). */
 function refParts(ref: LinkRef, prefix: string): string[] {
-  const { url, file, size, entry, slice, unfold, reshape, sha256, fused } = ref;
+  const { url, file, size, entry, slice, unfold, reshape, sha256, fused, missingAsZero } = ref;
   const parts: string[] = [];
   if (url !== undefined) parts.push(`${prefix}src=${encodeURIComponent(url)}`);
   if (file !== undefined) parts.push(`${prefix}file=${encodeURIComponent(file)}`);
@@ -46,6 +46,7 @@ function refParts(ref: LinkRef, prefix: string): string[] {
   if (reshape !== undefined) parts.push(`${prefix}reshape=${reshape}`);
   parts.push(`${prefix}sha256=${sha256}`);
   if (fused) parts.push(`${prefix}fused=1`);
+  if (missingAsZero) parts.push(`${prefix}nan=0`);
   return parts;
 }
 

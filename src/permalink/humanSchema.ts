@@ -19,7 +19,7 @@ const FILE_COMPARISON = /^(row|column),file$/;
 const RANDOMIZED = /^rand,(\d{1,5}),(\d{1,4}),(\d{1,2}),(\d{1,10})$/;
 /** Prefixes of the reference keys: the matrix itself, the query, the key, a second matrix. */
 const REF_PREFIXES = { ref: '', query: 'q', key: 'k', second: 'b' } as const;
-const REF_KEYS = { url: 'src', file: 'file', size: 'size', entry: 'entry', slice: 'slice', unfold: 'unfold', reshape: 'reshape', sha256: 'sha256', fused: 'fused' } as const;
+const REF_KEYS = { url: 'src', file: 'file', size: 'size', entry: 'entry', slice: 'slice', unfold: 'unfold', reshape: 'reshape', sha256: 'sha256', fused: 'fused', missingAsZero: 'nan' } as const;
 /** Keys that are not preset parameters: the view's, and the analyses' references (qsrc, bentry, …). */
 const STATE_KEYS = new Set([
   'w', 'm', 'p', 'r', 'svd', 'view', 'of', 'step', 'axes', 'sub', 'cam', 'att', 'cmp',
@@ -80,12 +80,14 @@ function refTextSchema(prefix: string) {
       [`${prefix}reshape`]: keyText(`${prefix}reshape`, /^\d{1,10}$/, 'a whole number of rows (the reshape)').transform(Number).optional(),
       [`${prefix}sha256`]: z.string().default(''),
       [`${prefix}fused`]: keyText(`${prefix}fused`, /^1$/, '1 (a fused query-key-value projection)').optional(),
+      [`${prefix}nan`]: keyText(`${prefix}nan`, /^0$/, '0 (missing values read as 0)').optional(),
     })
     .transform((t) => {
       const value = (key: keyof typeof REF_KEYS) => t[`${prefix}${REF_KEYS[key]}`];
       const ref: Record<string, unknown> = { entry: value('entry'), slice: value('slice') ?? [], sha256: value('sha256') };
       for (const key of ['url', 'file', 'size', 'unfold', 'reshape'] as const) if (value(key) !== undefined) ref[key] = value(key);
       if (value('fused') !== undefined) ref.fused = true;
+      if (value('missingAsZero') !== undefined) ref.missingAsZero = true;
       return ref;
     });
 }

@@ -26,6 +26,8 @@ export const linkRefSchema = z
     reshape: z.number().int().min(1).max(2 ** 31).optional(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'is not a SHA-256 (64 hexadecimal digits)' }),
     fused: z.boolean().optional(),
+    /** The array's NaN entries (missing values) are read as 0. */
+    missingAsZero: z.literal(true).optional(),
   })
   .strict()
   .refine((ref) => ref.url !== undefined || ref.file !== undefined, { error: 'names neither a URL nor a file' })

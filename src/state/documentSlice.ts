@@ -38,6 +38,8 @@ export interface DataRef {
   slice: number[];
   /** An unfolding or reshape of the whole array instead of a slice. */
   asMatrix?: import('../worker/fileJobs').AsMatrix;
+  /** Its NaN entries (missing values) were read as 0. */
+  missingAsZero?: boolean;
   /** SHA-256 of the matrix as float64 little-endian, row-major. */
   sha256: string;
 }

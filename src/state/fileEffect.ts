@@ -3,7 +3,7 @@
  * with a single matrix opens at once. Any failure is explained and the current matrix stays.
  */
 import type { AsMatrix } from '../worker/fileJobs';
-import { JobCancelledError, type ComputeClient } from '../worker/client';
+import { JobCancelledError, JobFailedError, type ComputeClient } from '../worker/client';
 import { KEEP_FILES, type FileRequest } from './fileSlice';
 import type { AppStore } from './store';
 import { openWorkspaceOf } from './workspaces';
@@ -35,7 +35,7 @@ function resolvePending(store: AppStore, opened: { name: string; url?: string })
   if (!pending) return false;
   const matches = pending.url ? pending.url === opened.url : pending.fileName === opened.name;
   if (!matches) return false;
-  store.getState().loadArray(pending.entry, pending.slice, pending.sha256, pending.asMatrix);
+  store.getState().loadArray(pending.entry, pending.slice, pending.sha256, pending.asMatrix, pending.missingAsZero);
   return true;
 }
 
@@ -76,7 +76,7 @@ export function startFileEffect(store: AppStore, client: ComputeClient): () => v
 
   async function load(request: Extract<FileRequest, { kind: 'load' }>): Promise<void> {
     // The worker refuses an array whose hash differs from the one the link expects.
-    const input = { fileId: request.fileId, entry: request.entry, slice: request.slice, asMatrix: request.asMatrix, sha256: request.expectSha256 };
+    const input = { fileId: request.fileId, entry: request.entry, slice: request.slice, asMatrix: request.asMatrix, missingAsZero: request.missingAsZero, sha256: request.expectSha256 };
     const matrix = await client.run('loadArray', input, { slot: 'file', onProgress, ...KEEP_WORKER }).promise;
     const state = store.getState();
     if (state.file.request !== request) return;
@@ -84,11 +84,13 @@ export function startFileEffect(store: AppStore, client: ComputeClient): () => v
     const fileName = opened?.name ?? 'file';
     const slice = request.slice.length > 0 ? `[${request.slice.join(', ')}]` : describeAsMatrix(request.asMatrix);
     const ref = matrix.sha256
-      ? { url: opened?.url, fileName, fileSize: opened?.size ?? null, entry: request.entry, slice: request.slice, asMatrix: request.asMatrix, sha256: matrix.sha256 }
+      ? { url: opened?.url, fileName, fileSize: opened?.size ?? null, entry: request.entry, slice: request.slice, asMatrix: request.asMatrix, ...(request.missingAsZero ? { missingAsZero: true } : {}), sha256: matrix.sha256 }
       : undefined;
+    // The title says so wherever it is shown: these zeros are not the file's numbers.
+    const missing = matrix.missingCount > 0 ? ` (${matrix.missingCount.toLocaleString('en')} missing as 0)` : '';
     state.loadMatrix(
       { rows: matrix.rows, cols: matrix.cols, data: matrix.data },
-      { kind: 'file', title: `${request.entry}${slice} from ${fileName}`, description: `${matrix.rows} × ${matrix.cols}`, ref, heldKey: matrix.heldKey },
+      { kind: 'file', title: `${request.entry}${slice} from ${fileName}${missing}`, description: `${matrix.rows} × ${matrix.cols}`, ref, heldKey: matrix.heldKey },
     );
     const pending = state.file.pending;
     state.setFileState({ status: 'done', request: null, progress: null, pending: null });
@@ -120,7 +122,8 @@ export function startFileEffect(store: AppStore, client: ComputeClient): () => v
       if (error instanceof JobCancelledError || store.getState().file.request !== request) return;
       // A link's array that cannot be loaded is not tried again with the next file opened.
       const pending = request.kind === 'load' ? { pending: null } : {};
-      store.getState().setFileState({ status: 'error', error: messageOf(error), request: null, progress: null, ...pending });
+      const missingIn = request.kind === 'load' && error instanceof JobFailedError && error.code === 'has-missing' ? request : null;
+      store.getState().setFileState({ status: 'error', error: messageOf(error), request: null, progress: null, missingIn, ...pending });
     });
   });
   return () => {

@@ -36,7 +36,7 @@ export interface OpenedFile {
 export type FileRequest =
   | { kind: 'open'; id: number; file: Blob & { name: string } }
   | { kind: 'url'; id: number; url: string }
-  | { kind: 'load'; fileId: number; entry: string; slice: number[]; expectSha256?: string; asMatrix?: AsMatrix };
+  | { kind: 'load'; fileId: number; entry: string; slice: number[]; expectSha256?: string; asMatrix?: AsMatrix; missingAsZero?: boolean };
 
 /** A link's data reference waiting for its file: loaded (and checked) once the file is open. */
 export interface PendingRef {
@@ -46,6 +46,7 @@ export interface PendingRef {
   entry: string;
   slice: number[];
   asMatrix?: AsMatrix;
+  missingAsZero?: boolean;
   sha256: string;
   view: ViewAfterLoad;
   /** The notice asking for a local file, dismissed once the array is loaded. */
@@ -65,6 +66,8 @@ export interface FileSlice {
     progress?: { fraction: number; stage: string } | null;
     /** A link's reference to data in a file that is not open yet. */
     pending?: PendingRef | null;
+    /** The array that failed to load because it has NaN entries: the panel offers to read them as missing. */
+    missingIn?: Extract<FileRequest, { kind: 'load' }> | null;
     /** A link's analyses (attention weights, a comparison matrix) that wait for their files: see linkedFiles.ts. */
     waiting?: WaitingAnalyses | null;
   };
@@ -72,7 +75,7 @@ export interface FileSlice {
   followRef(ref: PendingRef): void;
   openFile(file: Blob & { name: string }): void;
   openUrl(url: string): void;
-  loadArray(entry: string, slice?: number[], expectSha256?: string, asMatrix?: AsMatrix): void;
+  loadArray(entry: string, slice?: number[], expectSha256?: string, asMatrix?: AsMatrix, missingAsZero?: boolean): void;
   setFileState(patch: Partial<FileSlice['file']>): void;
 }
 
@@ -108,10 +111,10 @@ export const createFileSlice: StateCreator<AppState, [], [], FileSlice> = (set, 
     }
     set({ file: { ...get().file, status: 'running', error: null, progress: null, request: { kind: 'url', id: nextFileId++, url: trimmed } } });
   },
-  loadArray(entry, slice = [], expectSha256, asMatrix) {
+  loadArray(entry, slice = [], expectSha256, asMatrix, missingAsZero) {
     const opened = get().file.opened;
     if (!opened) return;
-    set({ file: { ...get().file, status: 'running', error: null, request: { kind: 'load', fileId: opened.id, entry, slice: asMatrix ? [] : slice, expectSha256, asMatrix } } });
+    set({ file: { ...get().file, status: 'running', error: null, missingIn: null, request: { kind: 'load', fileId: opened.id, entry, slice: asMatrix ? [] : slice, expectSha256, asMatrix, ...(missingAsZero ? { missingAsZero } : {}) } } });
   },
   followRef(ref) {
     set({ file: { ...get().file, pending: ref } });

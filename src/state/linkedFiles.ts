@@ -55,6 +55,18 @@ export function linkedAnalyses(state: AppState): WaitingAnalyses {
   return out;
 }
 
+/**
+ * The document's array as the worker's reference, read with its NaN entries kept: what the mask
+ * of the missing entries is built from. Null unless the document came from a file whose missing
+ * entries were read as 0 and that file is still open. No hash: the document's load checked it.
+ */
+export function missingEntriesRef(state: AppState): { fileId: number; entry: string; slice: number[]; asMatrix?: AsMatrix } | null {
+  const ref = state.source.ref;
+  if (!ref?.missingAsZero) return null;
+  const file = [...state.file.files].reverse().find((f) => (ref.url !== undefined ? f.url === ref.url : !f.url && f.name === ref.fileName));
+  return file ? { fileId: file.id, entry: ref.entry, slice: ref.slice, ...(ref.asMatrix ? { asMatrix: ref.asMatrix } : {}) } : null;
+}
+
 function matches(file: OpenedFile, ref: LinkRef): boolean {
   if (ref.url !== undefined) return file.url === ref.url;
   return !file.url && file.name === ref.file && (ref.size === undefined || file.size === ref.size);

@@ -51,7 +51,9 @@ export async function hashFor(state: AppState): Promise<string> {
   const link = workspace.link(state);
   // Data too big to inline is referred to, when it came from a file: by URL, or by the file's name.
   const ref = workspace.dataRef?.(state);
-  if (ref && link.matrix && !fitsHumanForm(link.matrix) && link.matrix.data.length * 8 > LINK_BUDGET / 2) {
+  // A file whose missing entries were read as 0 is always referred to: the numbers alone would lose
+  // where the missing entries were (the weighted workspace's mask of them).
+  if (ref && link.matrix && (ref.missingAsZero || (!fitsHumanForm(link.matrix) && link.matrix.data.length * 8 > LINK_BUDGET / 2))) {
     const hash = `#${encodeHumanHash(refLink(link, ref))}`;
     state.setLinkInfo({ form: 'human', length: hash.length, maxError: 0 });
     return hash;

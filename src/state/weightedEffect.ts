@@ -9,6 +9,7 @@ import type { MethodStanding, WeightedJobInput, WeightedJobOutput, WeightedParti
 import { WEIGHTED_MAX_ENTRIES } from '../worker/weightedJob';
 import type { AppState, AppStore } from './store';
 import { fileStem, type SaveFile } from './exportEffect';
+import { missingEntriesRef } from './linkedFiles';
 import { weightedRank, type MethodCurve } from './weightedSlice';
 
 /** Waits this long after the last change: a brush drag or a slider is one race, not forty. */
@@ -29,10 +30,15 @@ export function weightedJobInput(state: AppState, raceId: number, resume: boolea
   if ((w.source === 'file' || w.source === 'fisher') && !w.file) {
     return w.source === 'file' ? 'Choose the array of weights from an opened file.' : 'Choose the matrix whose squares give the importance (for example mean squared gradients) from an opened file.';
   }
+  // The mask of the missing entries comes from A's own file, read again with its NaN kept.
+  const missing = w.source === 'missing' ? missingEntriesRef(state) : null;
+  if (w.source === 'missing' && !missing) {
+    return 'A has no missing entries here: open an array with NaN entries and choose "Open it with the missing entries as 0" (the file must still be open).';
+  }
   if (settings.methods.length === 0) return 'Choose at least one method to run.';
   return {
     a: { rows: matrix.rows, cols: matrix.cols, data: matrix.data },
-    weights: { source: w.source, seed: w.seed, density: w.density, block: w.block ?? undefined, perRow: w.perRow, file: w.file ?? undefined },
+    weights: { source: w.source, seed: w.seed, density: w.density, block: w.block ?? undefined, perRow: w.perRow, file: missing ?? w.file ?? undefined },
     paint: settings.paint,
     rank: weightedRank(state),
     methods: settings.methods,

@@ -111,6 +111,14 @@ export function FilePanel({ arrays = true }: { arrays?: boolean }) {
           {file.error} {arrays ? 'Your current matrix is unchanged.' : 'Nothing you had is lost.'}
         </p>
       )}
+      {file.status === 'error' && file.missingIn && (
+        <p className="hint" data-testid="missing-offer">
+          <button type="button" onClick={() => { const m = file.missingIn!; loadArray(m.entry, m.slice, m.expectSha256, m.asMatrix, true); }}>
+            Open it with the missing entries as 0
+          </button>{' '}
+          Plain SVD then sees zeros there; the weighted low-rank workspace can give them weight 0 ("Missing entries of A"), so its methods fit only the known entries.
+        </p>
+      )}
       {opened && showList && (
         <div className="entries">
           <p className="entries-caption" id="entries-caption">

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync } from 'fflate';
 import { writeNpy } from '../io/npy-write';
-import { loadCost, runLoadArrayJob, runOpenFileJob, sha256Hex } from './fileJobs';
+import { checkedWeight, loadCost, runLoadArrayJob, runOpenFileJob, sha256Hex } from './fileJobs';
+import { CodedJobError } from './protocol';
 import { QUIET_CONTEXT } from './protocol';
 
 const context = QUIET_CONTEXT;
@@ -82,6 +83,36 @@ function fakeBomb(): Uint8Array {
   ev.setUint32(16, local.length + data.length, true);
   return new Uint8Array([...local, ...data, ...central, ...end]);
 }
+
+describe('missing (NaN) entries', () => {
+  const context = QUIET_CONTEXT;
+  const data = Float64Array.from([1, NaN, 3, 4, NaN, 6]);
+  const file = new Blob([writeNpy({ shape: [2, 3], data }, 'float64') as Uint8Array<ArrayBuffer>]);
+
+  it('refuses an array with NaN by default, with a code the page offers the way on for and the count', async () => {
+    await runOpenFileJob({ fileId: 701, name: 'gaps.npy', file }, context);
+    const refused = runLoadArrayJob({ fileId: 701, entry: 'gaps', slice: [] }, context);
+    await expect(refused).rejects.toBeInstanceOf(CodedJobError);
+    await expect(refused).rejects.toMatchObject({ code: 'has-missing', message: "'gaps' has 2 missing (NaN) entries, the first at row 1, column 2; the SVD needs every entry." });
+  });
+
+  it('reads them as 0 when asked, counting them, and hashes what it read', async () => {
+    await runOpenFileJob({ fileId: 702, name: 'gaps.npy', file }, context);
+    const { output } = await runLoadArrayJob({ fileId: 702, entry: 'gaps', slice: [], missingAsZero: true }, context);
+    expect(Array.from(output.data)).toEqual([1, 0, 3, 4, 0, 6]);
+    expect(output.missingCount).toBe(2);
+    expect(output.sha256).toBe(await sha256Hex(Float64Array.from([1, 0, 3, 4, 0, 6])));
+  });
+
+  it('keeps them for the mask of the missing entries, and refuses infinities whatever the choice', async () => {
+    await runOpenFileJob({ fileId: 703, name: 'gaps.npy', file }, context);
+    const { matrix } = await checkedWeight({ fileId: 703, entry: 'gaps', slice: [] }, 'array', false, 'keep');
+    expect(Array.from(matrix.data).map((x) => (Number.isNaN(x) ? 'NaN' : x))).toEqual([1, 'NaN', 3, 4, 'NaN', 6]);
+    const inf = new Blob([writeNpy({ shape: [1, 2], data: Float64Array.from([NaN, Infinity]) }, 'float64') as Uint8Array<ArrayBuffer>]);
+    await runOpenFileJob({ fileId: 704, name: 'inf.npy', file: inf }, context);
+    await expect(runLoadArrayJob({ fileId: 704, entry: 'inf', slice: [], missingAsZero: true }, context)).rejects.toThrow("'inf' has an infinite value at row 1, column 2; the SVD needs finite numbers.");
+  });
+});
 
 describe('the memory budget of opening arrays', () => {
   it('counts the inflated data, the decoded array, the matrix and the kept copy', () => {

@@ -197,6 +197,8 @@ export interface LoadArrayJobOutput extends MatrixJobOutput {
   heldKey: string;
   /** SHA-256 (hex) of the matrix as float64 little-endian, row-major: what a link refers to. */
   sha256: string;
+  /** How many entries were NaN (missing) and read as 0; 0 unless the request allowed them. */
+  missingCount: number;
 }
 
 /**
@@ -215,10 +217,10 @@ export async function runLoadArrayJob(input: LoadArrayJobInput, context: JobCont
   context.progress(0, `decoding ${input.entry}`);
   // The document's matrix: the worker keeps a copy for the SVD, which the budget counts.
   const { matrix: loaded, sha256 } = await checkedWeight(input, 'array', true);
-  const { rows, cols, data } = loaded;
+  const { rows, cols, data, missingCount } = loaded;
   // Entry names come from files and may hold any character: JSON keeps each part of the key apart.
-  const heldKey = holdMatrix(`file:${JSON.stringify([input.fileId, input.entry, input.slice, asMatrixKey(input.asMatrix)])}`, loaded);
-  return { output: { rows, cols, data, sha256, heldKey }, transfer: [data.buffer as ArrayBuffer] };
+  const heldKey = holdMatrix(`file:${JSON.stringify([input.fileId, input.entry, input.slice, asMatrixKey(input.asMatrix), input.missingAsZero === true])}`, { rows, cols, data });
+  return { output: { rows, cols, data, sha256, heldKey, missingCount }, transfer: [data.buffer as ArrayBuffer] };
 }
 
 /**
@@ -240,6 +242,8 @@ export interface WeightRefLike {
   slice: number[];
   /** Instead of a slice: the array unfolded or reshaped as a whole (then `slice` is empty). */
   asMatrix?: AsMatrix;
+  /** Read NaN entries (missing values) as 0 instead of refusing the array. */
+  missingAsZero?: boolean;
   sha256?: string;
 }
 
@@ -247,8 +251,8 @@ export interface WeightRefLike {
  * A weight array and the SHA-256 of its entries (what a link refers to). When the reference carries
  * the hash a link expects and the data differs, it says so instead of showing other numbers.
  */
-export async function checkedWeight(ref: WeightRefLike, role: string, held = false): Promise<{ matrix: Matrix; sha256: string }> {
-  const matrix = await weightMatrix(ref.fileId, ref.entry, ref.slice, ref.asMatrix, held);
+export async function checkedWeight(ref: WeightRefLike, role: string, held = false, missing: MissingEntries = ref.missingAsZero ? 'zero' : 'refuse'): Promise<{ matrix: Matrix & { missingCount: number }; sha256: string }> {
+  const matrix = await weightMatrix(ref.fileId, ref.entry, ref.slice, ref.asMatrix, held, missing);
   const sha256 = await sha256Hex(matrix.data);
   if (ref.sha256 && sha256 !== ref.sha256) {
     throw new Error(`The ${role} "${ref.entry}" is not the data the link was made from (its SHA-256 differs): the file has changed.`);
@@ -257,33 +261,62 @@ export async function checkedWeight(ref: WeightRefLike, role: string, held = fal
 }
 
 /**
- * One array (or 2-D slice, unfolding or reshape) of an open file as a float64 matrix, refusing NaN
- * and infinities, and refusing before it decodes anything an array that would not fit the memory
- * budget (`held`: the worker will keep a copy too).
+ * What to do with NaN entries, the usual mark of a missing value: refuse them (the SVD needs every
+ * entry; the default), read them as 0 (the document of a matrix with missing values: plain SVD then
+ * sees zeros, the weighted methods give them weight 0), or keep them (to build the mask of the
+ * missing entries). Infinities are refused whatever the choice.
  */
-export async function weightMatrix(fileId: number, entry: string, slice: number[], asMatrix?: AsMatrix, held = false): Promise<Matrix> {
+export type MissingEntries = 'refuse' | 'zero' | 'keep';
+
+/** Applies `missing` to the entries in place; returns how many were NaN. */
+function checkEntries(matrix: Matrix, entry: string, missing: MissingEntries): number {
+  const { cols, data } = matrix;
+  let count = 0;
+  let first = -1;
+  for (let k = 0; k < data.length; k++) {
+    const x = data[k];
+    if (Number.isFinite(x)) continue;
+    if (!Number.isNaN(x)) throw new Error(`'${entry}' has an infinite value at row ${Math.floor(k / cols) + 1}, column ${(k % cols) + 1}; the SVD needs finite numbers.`);
+    if (first < 0) first = k;
+    count++;
+    if (missing === 'zero') data[k] = 0;
+  }
+  if (count > 0 && missing === 'refuse') {
+    throw new CodedJobError(
+      'has-missing',
+      `'${entry}' has ${count.toLocaleString('en')} missing (NaN) ${count === 1 ? 'entry' : 'entries'}, the first at row ${Math.floor(first / cols) + 1}, column ${(first % cols) + 1}; the SVD needs every entry.`,
+    );
+  }
+  return count;
+}
+
+/**
+ * One array (or 2-D slice, unfolding or reshape) of an open file as a float64 matrix, its NaN
+ * entries handled as `missing` says (refused by default) and infinities refused, refusing before it
+ * decodes anything an array that would not fit the memory budget (`held`: the worker will keep a
+ * copy too). `missingCount`: how many entries were NaN.
+ */
+export async function weightMatrix(fileId: number, entry: string, slice: number[], asMatrix?: AsMatrix, held = false, missing: MissingEntries = 'refuse'): Promise<Matrix & { missingCount: number }> {
   const open = openFiles.get(fileId);
   if (!open) throw new CodedJobError('file-not-open', 'The file is no longer open in the worker (it was restarted or the file was replaced); please open it again.');
   const listed = open.file.entries.find((e) => e.name === entry);
   if (listed) checkLoadBudget(open.file.format, listed, asMatrix, held, open.ranged);
   const array = await open.file.load(entry);
-  if (asMatrix) return wholeArrayAsMatrix(array.shape, array.data, entry, asMatrix);
-  const shape = array.shape.length === 0 ? [1, 1] : array.shape.length === 1 ? [1, array.shape[0]] : array.shape;
-  const rows = shape[shape.length - 2];
-  const cols = shape[shape.length - 1];
-  if (rows === 0 || cols === 0) throw new Error(`'${entry}' is empty (shape ${fmtShape(array.shape)}).`);
-  const offset = shape.length > 2 ? sliceOffset(shape, slice, entry) : 0;
-  const data = new Float64Array(rows * cols);
-  const source = array.data;
-  for (let k = 0; k < data.length; k++) {
-    const x = source[offset + k];
-    if (!Number.isFinite(x)) {
-      const i = Math.floor(k / cols);
-      throw new Error(`'${entry}' has ${Number.isNaN(x) ? 'NaN' : 'an infinite value'} at row ${i + 1}, column ${(k % cols) + 1}; the SVD needs finite numbers.`);
-    }
-    data[k] = x;
+  let matrix: Matrix;
+  if (asMatrix) matrix = wholeArrayAsMatrix(array.shape, array.data, entry, asMatrix);
+  else {
+    const shape = array.shape.length === 0 ? [1, 1] : array.shape.length === 1 ? [1, array.shape[0]] : array.shape;
+    const rows = shape[shape.length - 2];
+    const cols = shape[shape.length - 1];
+    if (rows === 0 || cols === 0) throw new Error(`'${entry}' is empty (shape ${fmtShape(array.shape)}).`);
+    const offset = shape.length > 2 ? sliceOffset(shape, slice, entry) : 0;
+    const data = new Float64Array(rows * cols);
+    const source = array.data;
+    for (let k = 0; k < data.length; k++) data[k] = source[offset + k];
+    matrix = { rows, cols, data };
   }
-  return { rows, cols, data };
+  const missingCount = checkEntries(matrix, entry, missing);
+  return { ...matrix, missingCount };
 }
 
 /**
@@ -309,8 +342,8 @@ export async function fileTensor(ref: { fileId: number; entry: string; sha256?: 
 function wholeArrayAsMatrix(shape: number[], data: Float64Array | Float32Array, entry: string, asMatrix: AsMatrix): Matrix {
   if (shape.length < 2) throw new Error(`'${entry}' has shape ${fmtShape(shape)}: only arrays of two or more dimensions are unfolded or reshaped.`);
   if (shape.some((n) => n === 0)) throw new Error(`'${entry}' is empty (shape ${fmtShape(shape)}).`);
+  // NaN and infinities are checked on the matrix (checkEntries), where the missing ones may be allowed.
   const t = tensor(shape, data);
-  assertFiniteTensor(t, entry);
   if (asMatrix.kind === 'unfold') {
     if (!Number.isInteger(asMatrix.mode) || asMatrix.mode < 0 || asMatrix.mode >= shape.length) {
       throw new Error(`'${entry}' has ${shape.length} modes (shape ${fmtShape(shape)}); there is no mode ${asMatrix.mode + 1} to unfold along.`);

@@ -145,7 +145,12 @@ export async function buildWeights(spec: WeightsSpec, paint: readonly PaintStrok
   const { rows, cols } = a;
   let w: Matrix;
   let fileHash: string | null = null;
-  if (spec.source === 'file' || spec.source === 'fisher') {
+  if (spec.source === 'missing' && spec.file) {
+    // A's own array with its NaN kept (A has them as 0): weight 0 there, 1 elsewhere.
+    const { matrix } = await checkedWeight({ ...spec.file, sha256: undefined }, 'array with missing entries', false, 'keep');
+    if (matrix.rows !== rows || matrix.cols !== cols) throw new Error(`The array with missing entries is ${matrix.rows} x ${matrix.cols}; A is ${rows} x ${cols}.`);
+    w = weightPreset('missing', rows, cols, { data: matrix });
+  } else if (spec.source === 'file' || spec.source === 'fisher') {
     if (!spec.file) throw new Error(spec.source === 'file' ? 'Choose the array of weights from an opened file.' : 'Choose the matrix whose squares give the importance (for example saved gradients) from an opened file.');
     const { matrix, sha256 } = await checkedWeight(spec.file, spec.source === 'file' ? 'weight array' : 'importance matrix');
     if (matrix.rows !== rows || matrix.cols !== cols) {

@@ -49,16 +49,17 @@ export function applySvdLinkData(store: AppStore, link: LinkState, title: string
   const applyMethod = () => state.setSvdMethod(link.method ?? EXACT);
   if (link.ref) {
     applyMethod();
-    const { url, file, size, entry, slice, sha256 } = link.ref;
+    const { url, file, size, entry, slice, sha256, missingAsZero } = link.ref;
     const current = state.source.ref;
     const asMatrix = asMatrixOfLink(link.ref);
     // The hash covers the entries, not the shape: every reshape of an array hashes alike, so the
     // whole reference must match for the matrix on screen to be the link's.
     const same =
       current?.sha256 === sha256 && current.entry === entry && (current.url ?? null) === (url ?? null) && (url !== undefined || current.fileName === file) &&
-      current.slice.join(',') === slice.join(',') && JSON.stringify(current.asMatrix ?? null) === JSON.stringify(asMatrix ?? null);
+      current.slice.join(',') === slice.join(',') && JSON.stringify(current.asMatrix ?? null) === JSON.stringify(asMatrix ?? null) &&
+      Boolean(current.missingAsZero) === Boolean(missingAsZero);
     if (same) state.applyView(view);
-    else state.followRef({ url, fileName: file, fileSize: size, entry, slice, asMatrix, sha256, view });
+    else state.followRef({ url, fileName: file, fileSize: size, entry, slice, asMatrix, ...(missingAsZero ? { missingAsZero } : {}), sha256, view });
     return true;
   }
   if (link.matrix) {

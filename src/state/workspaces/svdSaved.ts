@@ -50,6 +50,7 @@ const sourceSchema = z
         entry: z.string().max(1000),
         slice: z.array(z.number().int().min(0)).max(8),
         asMatrix: asMatrixSchema.optional(),
+        missingAsZero: z.literal(true).optional(),
         sha256: z.string().regex(/^[0-9a-f]{64}$/),
       })
       .strict()

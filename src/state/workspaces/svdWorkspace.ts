@@ -62,7 +62,7 @@ export const svdWorkspace: StateWorkspace = {
     if (!ref) return undefined;
     return {
       url: ref.url, file: ref.url ? undefined : ref.fileName, size: ref.url || ref.fileSize === null ? undefined : ref.fileSize,
-      entry: ref.entry, slice: ref.slice, ...linkFieldsOf(ref.asMatrix), sha256: ref.sha256,
+      entry: ref.entry, slice: ref.slice, ...linkFieldsOf(ref.asMatrix), sha256: ref.sha256, ...(ref.missingAsZero ? { missingAsZero: true as const } : {}),
     };
   },
   title: (state) => state.source.title,

@@ -24,7 +24,7 @@ export function weightedLinkValue(state: AppState): LinkWeighted {
   if (w.source === 'random-mask') weights.density = w.density;
   if (w.source === 'block' && w.block) weights.block = w.block;
   if (w.source === 'fisher') weights.perRow = w.perRow;
-  if (w.file) {
+  if ((w.source === 'file' || w.source === 'fisher') && w.file) {
     const file = linkRefOf(state, w.file, state.weighted.baseline?.fileHash ?? null) ?? state.weighted.waitingFile;
     if (file) weights.file = file;
   }

@@ -15,6 +15,7 @@ const SOURCES: Array<{ value: WeightSourceKind; label: string; hint: string }> =
   { value: 'columns', label: 'Per column', hint: 'A smooth importance per column (seeded): FWSVD of the transpose solves it.' },
   { value: 'block', label: 'A block', hint: 'One block of entries weighs more (or less) than the rest.' },
   { value: 'random-mask', label: 'Random mask', hint: 'Entries observed (1) or missing (0) at random: matrix completion.' },
+  { value: 'missing', label: 'Missing entries of A', hint: 'Weight 0 where A\'s file has NaN (read as 0 in A), 1 elsewhere: the methods fit only the known entries, while plain SVD sees the zeros.' },
   { value: 'fisher', label: 'Fisher-like, from a file', hint: 'The squares of a second matrix you open, e.g. gradients saved from PyTorch.' },
   { value: 'file', label: 'Weights from a file', hint: 'A non-negative array of A\'s shape, e.g. a Fisher estimate.' },
 ];
@@ -95,6 +96,9 @@ export function WeightsPanel() {
   const files = useAppState((s) => s.file.files);
   const firstArray = files.flatMap((file) => file.entries.filter(isMatrixLike).map((entry) => choiceOf(file.id, entry)))[0];
   const hint = SOURCES.find((s) => s.value === weights.source)?.hint;
+  // Offered when A has missing entries (read as 0 from its file), or when a link chose it.
+  const hasMissing = useAppState((s) => Boolean(s.source.ref?.missingAsZero));
+  const sources = SOURCES.filter((s) => s.value !== 'missing' || hasMissing || weights.source === 'missing');
   return (
     <section className="panel weights-panel" aria-labelledby="weights-heading">
       <h2 id="weights-heading">Weights W</h2>
@@ -108,7 +112,7 @@ export function WeightsPanel() {
             set({ source, file: source === 'file' || source === 'fisher' ? weights.file ?? firstArray ?? null : weights.file });
           }}
         >
-          {SOURCES.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+          {sources.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
         </select>
       </label>
       {hint && <p className="hint">{hint}</p>}

@@ -145,3 +145,13 @@ test('missing (NaN) entries of a file: opened as 0, given weight 0, and the meth
   expect(await objective(page, /^Alternating least squares/)).toBeLessThan(1e-6);
   await expect.poll(() => new URL(page.url()).hash).toContain('wts=missing');
 });
+
+test('above 3 rows the scene draws both subspaces through their principal pairs, at the table\'s angles', async ({ page }) => {
+  await page.goto('./#w=weighted&p=random&size=40x30&spectrum=geometric&decay=0.05&seed=3&wl=1,em+als,svd,300,1&wts=block,1,5,1,5,30');
+  await expect(status(page)).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
+  await expect(page.getByRole('img', { name: 'Principal angles between the SVD subspace and the weighted one' })).toBeVisible();
+  await expect(page.getByText(/each wedge is the plane of one pair/)).toBeVisible();
+  // Rank 1: one wedge, labelled with EM's one principal angle, as the table has it.
+  const emAngle = await table(page).getByRole('row', { name: /^EM/ }).locator('td').nth(2).textContent();
+  await expect(page.locator('.label-layer').getByText(`θ₁ = ${emAngle?.trim()}`)).toBeVisible();
+});

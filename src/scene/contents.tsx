@@ -8,6 +8,7 @@ import { LabelOverlay, type LabelRegistry } from './labels';
 import { LinearMapContent, useMapLabels } from './LinearMapScene';
 import { PointCloudContent, useCloudLabels } from './PointCloudScene';
 import { WeightedContent, useWeightedLabels } from './WeightedScene';
+import { WeightedAnglesContent, useAngleLabels } from './WeightedAnglesScene';
 import { TensorChainContent, useChainLabels } from './TensorChainScene';
 import { useAppState } from '../state/store';
 
@@ -40,6 +41,13 @@ export const SCENE_CONTENTS: Record<string, SceneContent> = {
     Content: ({ labels }) => <WeightedContent labels={labels} />,
     Overlay: function WeightedOverlay({ labels }) {
       return <LabelOverlay registry={labels} labels={useWeightedLabels()} />;
+    },
+  },
+  'weighted-angles': {
+    ariaLabel: 'Principal angles between the SVD subspace and the weighted one',
+    Content: ({ labels }) => <WeightedAnglesContent labels={labels} />,
+    Overlay: function AnglesOverlay({ labels }) {
+      return <LabelOverlay registry={labels} labels={useAngleLabels()} />;
     },
   },
   'tt-chain': {

@@ -107,7 +107,8 @@ export const weightedWorkspace: StateWorkspace = {
   // Other weights or another method is a new experiment; the rank and brush strokes are adjustments.
   isDeliberate: (s, p) => s.source !== p.source || s.weighted.settings.weights !== p.weighted.settings.weights || s.weighted.settings.methods !== p.weighted.settings.methods,
   describe: describeWeighted,
-  sceneContent: (s) => (s.matrix.rows <= 3 && s.matrix.cols <= 3 && s.weighted.baseline ? 'weighted' : null),
+  // Up to 3 x 3 the images and subspaces themselves; beyond, the subspaces through their principal pairs.
+  sceneContent: (s) => (!s.weighted.baseline ? null : s.matrix.rows <= 3 && s.matrix.cols <= 3 ? 'weighted' : s.weighted.curves.some((c) => c.angles.length > 0) ? 'weighted-angles' : null),
   summary: (s) => {
     const w = s.weighted.settings;
     return `rank ${w.rank}, ${w.methods.map((m) => NAMES[m]).join(' vs ')}, ${w.weights.source} weights${w.paint.length ? `, ${w.paint.length} brush strokes` : ''}`;

@@ -17,7 +17,8 @@ import { sceneContent } from '../../state/selectors';
 const DESCRIPTION_ID = 'weighted-description';
 
 export function WeightedWorkspacePage({ scene }: { scene(describedBy: string): ReactNode }) {
-  const shown = useAppState(sceneContent) !== null;
+  const content = useAppState(sceneContent);
+  const shown = content !== null;
   return (
     <main className="workspace" aria-label="Weighted low-rank workspace">
       <aside className="left">
@@ -32,6 +33,12 @@ export function WeightedWorkspacePage({ scene }: { scene(describedBy: string): R
         {shown && (
           <figure className="scene">
             {scene(DESCRIPTION_ID)}
+            {content === 'weighted-angles' && (
+              <figcaption className="hint">
+                A has more than three rows, so its subspaces are drawn through their principal pairs: each wedge is the plane of one pair, the SVD
+                subspace&apos;s principal vector p (solid) and the weighted subspace&apos;s q (dashed, the first method of the race), at their principal angle; the largest angles first.
+              </figcaption>
+            )}
           </figure>
         )}
         <SceneDescription id={DESCRIPTION_ID} />

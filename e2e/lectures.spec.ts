@@ -116,3 +116,63 @@ test('a lesson link that names no lesson or no such step says so and keeps the p
   await expect(page.getByRole('alert').last()).toContainText('has steps 1 to 7; the link asks for step "99"');
   await expect(page.getByRole('textbox', { name: 'Entry row 1, column 1' })).toHaveValue('3');
 });
+
+test('a lesson of one\'s own: views recorded as steps, captioned, reordered, presented, and shared as a link and a file that open in a fresh browser', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await page.goto('./#m=3,0;4,5');
+  await expect(page.getByRole('table', { name: 'Singular values' })).toBeVisible();
+  await page.getByRole('button', { name: '+ Lesson step' }).click();
+  await expect(page.getByText('Added as step 1 of your lesson.')).toBeVisible();
+  await page.goto('./#p=embeddings&view=cloud&r=2');
+  await expect(page.getByRole('heading', { name: /Word embeddings, 3000 words/ })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: '+ Lesson step' }).click();
+  await expect(page.getByText('Added as step 2 of your lesson.')).toBeVisible();
+
+  await page.goto('./#my-lesson');
+  await page.getByRole('textbox', { name: 'Title', exact: true }).first().fill('Week 3: low rank');
+  const step = (n: number) => page.getByRole('group', { name: `Step ${n}` });
+  await step(1).getByRole('textbox', { name: 'Caption' }).fill('The circle becomes an ellipse: $\\sigma_1 \\ge \\sigma_2$.');
+  await step(2).getByRole('textbox', { name: 'Caption' }).fill('Rows are words; $k = 2$ keeps a plane of meaning.');
+  await expect(step(1).locator('.katex').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Move step 2 up' }).click();
+  await expect(step(1).getByRole('textbox', { name: 'Title' })).toHaveValue(/Word embeddings/);
+  await expect(step(2).getByRole('textbox', { name: 'Caption' })).toHaveValue(/ellipse/);
+
+  // Presented like any lesson.
+  await page.getByRole('link', { name: 'Present' }).click();
+  const presenter = page.getByTestId('presenter');
+  await expect(presenter.getByText('Rows are words;')).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press('ArrowRight');
+  await expect(presenter.getByText('The circle becomes an ellipse:')).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // Shared as one link, opened in a browser that has never seen it.
+  await page.goto('./#my-lesson');
+  await page.getByRole('button', { name: 'Copy a link to this lesson' }).click();
+  const link = await page.getByTestId('lesson-link').inputValue();
+  expect(link).toMatch(/#lesson=week-3-low-rank&step=1&data=[A-Za-z0-9_-]+$/);
+  const elsewhere = await browser.newContext();
+  const other = await elsewhere.newPage();
+  await other.goto(link);
+  const bar = other.locator('.lesson-bar');
+  await expect(bar).toContainText('Week 3: low rank');
+  await expect(bar).toContainText('Rows are words;');
+  await bar.getByRole('link', { name: 'Next →' }).click();
+  await expect(bar).toContainText('The circle becomes an ellipse');
+  await expect(other.getByRole('table', { name: 'Singular values' })).toContainText('6.70820');
+
+  // And as a .json file, opened from the editor of that other browser.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download as .json' }).click();
+  const file = await (await downloading).path();
+  await other.goto('./#my-lesson');
+  await other.getByTestId('lesson-file-input').setInputFiles(file);
+  await expect(other.locator('.lesson-bar')).toContainText('Rows are words;');
+
+  // A file with anything the schema does not know is refused, and nothing changes.
+  await other.goto('./#my-lesson');
+  await other.getByTestId('lesson-file-input').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ id: 'x', title: 'x', summary: 'x', steps: [], onload: 'alert(1)' })) });
+  await expect(other.getByRole('alert')).toContainText('This lesson file could not be opened');
+  await expect(other.getByRole('alert')).toContainText('unknown field "onload"');
+  await elsewhere.close();
+});

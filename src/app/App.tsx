@@ -15,6 +15,8 @@ import { useAppState } from '../state/store';
 import { LecturesSection } from '../lessons/LecturesSection';
 import { LessonBar } from '../lessons/LessonBar';
 import { MapPage } from '../lessons/MapPage';
+import { MyLessonPage } from '../lessons/MyLessonPage';
+import { RecordStepButton } from '../lessons/RecordStepButton';
 import { NotesView } from '../lessons/NotesView';
 import { Presenter } from '../lessons/Presenter';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -42,15 +44,17 @@ export function App() {
   let main;
   if (lesson?.presenting) main = <Presenter lecture={lesson} scene={scene} />;
   else if (lecture?.kind === 'map') main = <MapPage />;
+  else if (lecture?.kind === 'editor') main = <MyLessonPage />;
   else if (Page) main = <Page scene={scene} />;
   else main = <StartPage lectures={<LecturesSection />} />;
-  const what = lesson?.presenting ? 'presenter' : lecture?.kind === 'map' ? 'taxonomy map' : workspace === null ? 'start page' : `${UI_WORKSPACES[workspace].label} workspace`;
+  const what = lesson?.presenting ? 'presenter' : lecture?.kind === 'map' ? 'taxonomy map' : lecture?.kind === 'editor' ? 'lesson editor' : workspace === null ? 'start page' : `${UI_WORKSPACES[workspace].label} workspace`;
   return (
     <div className="app">
       <header className="app-header">
         <h1>Subspace Explorer</h1>
         <WorkspaceNav />
         {workspace !== null && <SharePanel />}
+        <RecordStepButton />
         <button type="button" className="shortcuts-button" onClick={openShortcutsDialog} aria-haspopup="dialog" aria-keyshortcuts="?" title="Keyboard shortcuts (?)">
           Shortcuts <kbd>?</kbd>
         </button>

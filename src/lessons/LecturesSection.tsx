@@ -1,6 +1,6 @@
 /** The start page's lectures: the taxonomy map and the lessons, each lesson with its steps' count. */
 import { BUILTIN_LESSONS } from './builtinLessons';
-import { lessonAddress, MAP_ADDRESS } from './lessonRoute';
+import { EDITOR_ADDRESS, lessonAddress, MAP_ADDRESS } from './lessonRoute';
 import './lessons.css';
 
 export function LecturesSection() {
@@ -26,6 +26,10 @@ export function LecturesSection() {
           </li>
         ))}
       </ol>
+      <p>
+        <a href={EDITOR_ADDRESS}>My lesson</a>: record views of any workspace as steps (<strong>+ Lesson step</strong> in the header), caption them,
+        and present or share the lesson as one link or a .json file.
+      </p>
     </section>
   );
 }

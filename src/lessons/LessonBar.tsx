@@ -5,16 +5,17 @@
  */
 import { useAppState } from '../state/store';
 import type { LectureView } from '../state/lectureSlice';
-import { builtinLesson } from './builtinLessons';
+import { findLesson } from './lessonLibrary';
+import type { Lesson } from './lessonTypes';
+import { useDraft } from './myLesson';
 import { lessonAddress } from './lessonRoute';
 import { neighbours, StepText } from './lessonParts';
 import { useLessonSync } from './useLessonSync';
 import { useStepAnimation } from './useStepAnimation';
 import './lessons.css';
 
-export function LessonBar({ lecture }: { lecture: Extract<LectureView, { kind: 'lesson' }> }) {
+function LessonBarOf({ lesson, lecture }: { lesson: Lesson; lecture: Extract<LectureView, { kind: 'lesson' }> }) {
   const workspace = useAppState((s) => s.workspace);
-  const lesson = builtinLesson(lecture.lessonId)!;
   const step = lesson.steps[lecture.step];
   const around = neighbours(lesson, lecture.step);
   useStepAnimation(step, `${lesson.id}:${lecture.step}`);
@@ -36,4 +37,11 @@ export function LessonBar({ lecture }: { lecture: Extract<LectureView, { kind: '
       </nav>
     </aside>
   );
+}
+
+/** The lesson of `lecture` (built-in, shared, or one's own draft, followed as it is edited). */
+export function LessonBar({ lecture }: { lecture: Extract<LectureView, { kind: 'lesson' }> }) {
+  useDraft();
+  const lesson = findLesson(lecture.lessonId);
+  return lesson ? <LessonBarOf lesson={lesson} lecture={lecture} /> : null;
 }

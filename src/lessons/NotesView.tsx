@@ -4,7 +4,9 @@
  */
 import { useEffect, useState } from 'react';
 import type { LectureView } from '../state/lectureSlice';
-import { builtinLesson } from './builtinLessons';
+import { findLesson } from './lessonLibrary';
+import type { Lesson } from './lessonTypes';
+import { useDraft } from './myLesson';
 import { Caption } from './Caption';
 import { neighbours } from './lessonParts';
 import { useLessonSync } from './useLessonSync';
@@ -21,8 +23,7 @@ function useClock(): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-export function NotesView({ lecture }: { lecture: Extract<LectureView, { kind: 'lesson' }> }) {
-  const lesson = builtinLesson(lecture.lessonId)!;
+function NotesViewOf({ lesson, lecture }: { lesson: Lesson; lecture: Extract<LectureView, { kind: 'lesson' }> }) {
   const step = lesson.steps[lecture.step];
   const next = lesson.steps[lecture.step + 1];
   const around = neighbours(lesson, lecture.step, { notes: true });
@@ -53,4 +54,11 @@ export function NotesView({ lecture }: { lecture: Extract<LectureView, { kind: '
       </nav>
     </main>
   );
+}
+
+/** The lesson of `lecture` (built-in, shared, or one's own draft, followed as it is edited). */
+export function NotesView({ lecture }: { lecture: Extract<LectureView, { kind: 'lesson' }> }) {
+  useDraft();
+  const lesson = findLesson(lecture.lessonId);
+  return lesson ? <NotesViewOf lesson={lesson} lecture={lecture} /> : null;
 }

@@ -9,7 +9,9 @@ import { sceneContent } from '../state/selectors';
 import { useAppState } from '../state/store';
 import { useKeymap } from '../ui/keymap';
 import { UI_WORKSPACES } from '../ui/workspaces';
-import { builtinLesson } from './builtinLessons';
+import { findLesson } from './lessonLibrary';
+import type { Lesson } from './lessonTypes';
+import { useDraft } from './myLesson';
 import { lessonAddress, navigate } from './lessonRoute';
 import { neighbours, StepText } from './lessonParts';
 import { useLessonSync } from './useLessonSync';
@@ -21,8 +23,7 @@ function toggleFullscreen(): void {
   else void document.documentElement.requestFullscreen?.().catch(() => {});
 }
 
-export function Presenter({ lecture, scene }: { lecture: Extract<LectureView, { kind: 'lesson' }>; scene: (describedBy: string) => ReactNode }) {
-  const lesson = builtinLesson(lecture.lessonId)!;
+function PresenterOf({ lesson, lecture, scene }: { lesson: Lesson; lecture: Extract<LectureView, { kind: 'lesson' }>; scene: (describedBy: string) => ReactNode }) {
   const step = lesson.steps[lecture.step];
   const around = neighbours(lesson, lecture.step, { presenting: true });
   const hasScene = useAppState((s) => sceneContent(s) !== null);
@@ -86,4 +87,11 @@ export function Presenter({ lecture, scene }: { lecture: Extract<LectureView, { 
       <p className="presenter-hint">→ next · ← back · F full screen · Esc leave</p>
     </main>
   );
+}
+
+/** The lesson of `lecture` (built-in, shared, or one's own draft, followed as it is edited). */
+export function Presenter({ lecture, scene }: { lecture: Extract<LectureView, { kind: 'lesson' }>; scene: (describedBy: string) => ReactNode }) {
+  useDraft();
+  const lesson = findLesson(lecture.lessonId);
+  return lesson ? <PresenterOf lesson={lesson} lecture={lecture} scene={scene} /> : null;
 }

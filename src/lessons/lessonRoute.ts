@@ -1,19 +1,22 @@
 /**
- * The addresses of the lectures: `#map` (the taxonomy map) and `#lesson=ID&step=N` (a lesson's
- * step N, counted from 1), with `&present=1` for presenter mode and `&notes=1` for the speaker's
- * notes window. Opening a step applies its link (the state it shows) like any link, then marks
- * the lesson open, so the address stays the step's while the person plays with what it shows.
+ * The addresses of the lectures: `#map` (the taxonomy map), `#lessons` (the start page at its
+ * lectures), `#my-lesson` (the editor of one's own lesson) and `#lesson=ID&step=N` (a lesson's step
+ * N, from 1), with `&present=1` for presenter mode, `&notes=1` for the speaker's notes window, and
+ * `&data=…` for a lesson shared by link (the lesson itself, checked like any link). Opening a step
+ * applies its link (the state it shows) like any link, after marking the lesson open, so the
+ * address stays the step's while the person plays with what it shows.
  */
 import type { HashRoute } from '../state/hashRoutes';
 import { refuseLink } from '../state/linkNotice';
 import type { LectureView } from '../state/lectureSlice';
 import type { AppState, AppStore } from '../state/store';
 import { applyWorkspaceLink } from '../state/urlSync';
-import { builtinLesson } from './builtinLessons';
+import { decodeLessonData, findLesson, openSharedLesson, sharedData } from './lessonLibrary';
 
 export const MAP_ADDRESS = '#map';
 /** The start page scrolled to its lectures. */
 export const LESSONS_ADDRESS = '#lessons';
+export const EDITOR_ADDRESS = '#my-lesson';
 
 export interface StepAddress {
   lessonId: string;
@@ -23,16 +26,23 @@ export interface StepAddress {
   notes?: boolean;
 }
 
-/** The address of a lesson step. */
+/** The address of a lesson step (a shared lesson's carries the lesson). */
 export function lessonAddress({ lessonId, step, presenting = false, notes = false }: StepAddress): string {
-  return `#lesson=${encodeURIComponent(lessonId)}&step=${step + 1}${presenting ? '&present=1' : ''}${notes ? '&notes=1' : ''}`;
+  const data = sharedData(lessonId);
+  return `#lesson=${encodeURIComponent(lessonId)}&step=${step + 1}${presenting ? '&present=1' : ''}${notes ? '&notes=1' : ''}${data ? `&data=${data}` : ''}`;
 }
 
 /** Reads a lesson address; problems in words when it names no step of a lesson. */
 export function parseLessonAddress(hash: string): { ok: true; value: StepAddress } | { ok: false; problems: string[] } {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const lessonId = params.get('lesson') ?? '';
-  const lesson = builtinLesson(lessonId);
+  let lessonId = params.get('lesson') ?? '';
+  const data = params.get('data');
+  if (data !== null) {
+    const shared = decodeLessonData(data);
+    if (!shared.ok) return { ok: false, problems: shared.problems };
+    lessonId = openSharedLesson(shared.lesson, data);
+  }
+  const lesson = findLesson(lessonId);
   if (!lesson) return { ok: false, problems: [`There is no lesson called "${lessonId.slice(0, 80)}".`] };
   const stepText = params.get('step') ?? '1';
   const step = Number(stepText);
@@ -45,11 +55,12 @@ export function parseLessonAddress(hash: string): { ok: true; value: StepAddress
 function addressOf(lecture: LectureView | null): string | null {
   if (!lecture) return null;
   if (lecture.kind === 'map') return MAP_ADDRESS;
+  if (lecture.kind === 'editor') return EDITOR_ADDRESS;
   return lessonAddress(lecture);
 }
 
 export const lessonRoute: HashRoute = {
-  matches: (hash) => hash === MAP_ADDRESS || hash === LESSONS_ADDRESS || /^#lesson=/.test(hash),
+  matches: (hash) => hash === MAP_ADDRESS || hash === LESSONS_ADDRESS || hash === EDITOR_ADDRESS || /^#lesson=/.test(hash),
   async open(store: AppStore, hash: string): Promise<boolean> {
     if (hash === LESSONS_ADDRESS) {
       store.getState().setLecture(null);
@@ -57,9 +68,9 @@ export const lessonRoute: HashRoute = {
       requestAnimationFrame(() => document.getElementById('lessons')?.scrollIntoView());
       return true;
     }
-    if (hash === MAP_ADDRESS) {
+    if (hash === MAP_ADDRESS || hash === EDITOR_ADDRESS) {
       store.getState().openWorkspace(null);
-      store.getState().setLecture({ kind: 'map' });
+      store.getState().setLecture({ kind: hash === MAP_ADDRESS ? 'map' : 'editor' });
       return true;
     }
     const parsed = parseLessonAddress(hash);
@@ -72,7 +83,7 @@ export const lessonRoute: HashRoute = {
     // The step is marked open first, so the presenter stays on screen while its state is built.
     store.getState().setLecture({ kind: 'lesson', lessonId, step, presenting, notes });
     if (sameStep || notes) return true;
-    const link = builtinLesson(lessonId)!.steps[step].link;
+    const link = findLesson(lessonId)!.steps[step].link;
     if (await applyWorkspaceLink(store, `#${link}`)) return true;
     store.getState().setLecture(current);
     return false;

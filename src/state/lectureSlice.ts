@@ -8,6 +8,8 @@ import type { AppState } from './store';
 
 export type LectureView =
   | { kind: 'map' }
+  /** The editor of the lecturer's own lesson. */
+  | { kind: 'editor' }
   | {
       kind: 'lesson';
       lessonId: string;

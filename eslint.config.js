@@ -12,7 +12,7 @@ const layer = (name) => [`**/${name}`, `**/${name}/**`, `@/${name}/**`];
 
 /** Which layers each layer may not import (everything "above" it). */
 export const forbiddenImports = {
-  core: ['io', 'worker', 'state', 'permalink', 'scene', 'ui', 'lessons', 'app'],
+  core: ['io', 'worker', 'state', 'permalink', 'scene', 'ui', 'lessons', 'app', 'offline'],
   io: ['worker', 'state', 'permalink', 'scene', 'ui', 'lessons', 'app'],
   worker: ['state', 'permalink', 'scene', 'ui', 'lessons', 'app'],
   permalink: ['worker', 'state', 'scene', 'ui', 'lessons', 'app', 'io'],
@@ -20,6 +20,8 @@ export const forbiddenImports = {
   scene: ['ui', 'lessons', 'app', 'worker', 'io'],
   ui: ['scene', 'lessons', 'app', 'worker', 'io'],
   lessons: ['app', 'worker', 'io'],
+  // The service worker: its own script, sharing nothing with the app but its cache policy.
+  offline: ['core', 'io', 'worker', 'state', 'permalink', 'scene', 'ui', 'lessons', 'app'],
   // The colour language: a leaf every visual layer shares.
   theme: ['core', 'io', 'worker', 'state', 'permalink', 'scene', 'ui', 'lessons', 'app', 'ids'],
   // The workspace ids every layer's registry is keyed by: a leaf too.

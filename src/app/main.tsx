@@ -21,6 +21,7 @@ import { lessonRoute } from '../lessons/lessonRoute';
 import { App } from './App';
 import { withTestHooks } from './testHooks';
 import './styles.css';
+import { registerServiceWorker } from './registerServiceWorker'; registerServiceWorker(); // offline once loaded (production builds)
 
 const client = createComputeClient(import.meta.env.VITE_TEST_HOOKS === '1' ? withTestHooks(spawnBrowserWorker) : spawnBrowserWorker);
 // The effects listen before anything asks for work, so requests made while a link is read are seen.

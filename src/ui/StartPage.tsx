@@ -67,6 +67,11 @@ export function StartPage({ lectures }: { lectures?: ReactNode }) {
             Every matrix is a map: Vᵀ rotates, Σ stretches, U rotates. Bring a matrix or a model's weights, and watch a decomposition act on the
             unit sphere, on the rows of an embedding table, or on an attention head; every view is a link that reopens the same numbers.
           </p>
+          {lectures && (
+            <p className="start-teaching">
+              Teaching? The <a href="#map">subspace taxonomy map</a> and six <a href="#lessons">lessons with a presenter mode</a> are below the workspaces.
+            </p>
+          )}
         </div>
         <MapPicture />
       </section>

@@ -60,6 +60,12 @@ test('painting a weight tilts the weighted subspace, and the link reopens it', a
 
 test('a long race streams its curve, pauses, resumes and cancels', async ({ page }) => {
   await page.goto('./#w=weighted&p=random&size=400x300&spectrum=geometric&decay=0.02&seed=3&wl=20,em+gd,random,20000,1&wts=random-mask,1,0.5');
+  // 20,000 iterations are priced first: over the budget, the race waits for the person.
+  const offer = page.getByTestId('race-offer');
+  await expect(offer).toContainText(/This race runs up to 20000 iterations per method: about .+ on this device \(Gradient descent takes about .+ per iteration on 400 × 300 at k = 20\), over the 20 s budget, so it was not started\./, { timeout: 20_000 });
+  await expect(status(page)).toHaveAttribute('data-status', 'declined');
+  await expect(offer.getByRole('button', { name: /^Run \d+ iterations \(about 20 s at most\)$/ })).toBeVisible();
+  await offer.getByRole('button', { name: 'Run all 20000 anyway' }).click();
   await expect(status(page)).toHaveAttribute('data-status', 'running', { timeout: 20_000 });
   const iterations = async () => Number((await table(page).getByRole('row', { name: /^EM/ }).locator('th').textContent())?.match(/(\d+) iterations/)?.[1] ?? 0);
   await expect.poll(iterations, { timeout: 20_000 }).toBeGreaterThan(3);

@@ -76,6 +76,35 @@ describe('the weighted race', () => {
     for (let i = 1; i < o.length; i++) expect(o[i]).toBeLessThanOrEqual(o[i - 1] * (1 + 1e-12) + 1e-12);
   });
 
+  it('does not start a race estimated over the budget: it offers fewer iterations, or all of them anyway', async () => {
+    const store = createAppStore();
+    const rows = 400;
+    const cols = 300;
+    const data = Float64Array.from({ length: rows * cols }, (_, k) => Math.sin(k * 0.37) + Math.cos(k * 0.011));
+    store.getState().loadMatrix({ rows, cols, data }, { kind: 'preset', title: 'test' });
+    // At the default 3 Gflop/s: EM 14.4 and GD 28.8 Mflop per iteration, 20,000 iterations: minutes.
+    store.getState().setWeightedSettings({ rank: 20, methods: ['em', 'gd'], maxIter: 20_000, weights: { ...store.getState().weighted.settings.weights, source: 'uniform' } });
+    open(store);
+    await until(store, (s) => s.weighted.status === 'declined');
+    const offer = store.getState().weighted.offer!;
+    expect(offer.seconds).toBeGreaterThan(20);
+    expect(offer.slowest.method).toBe('gd');
+    expect(offer.fitIterations).toBeGreaterThan(0);
+    expect(offer.fitIterations).toBeLessThan(20_000);
+    expect(store.getState().weighted.curves).toEqual([]);
+    // The cheap path: fewer iterations fit the budget and run.
+    store.getState().setWeightedSettings({ maxIter: offer.fitIterations });
+    await until(store, (s) => s.weighted.status === 'running' || s.weighted.status === 'done');
+    expect(store.getState().weighted.offer).toBeNull();
+    // All of them anyway runs the long race too.
+    store.getState().setWeightedSettings({ maxIter: 20_000 });
+    await until(store, (s) => s.weighted.status === 'declined');
+    store.getState().runRaceAnyway();
+    await until(store, (s) => s.weighted.status === 'running');
+    store.getState().cancelRace();
+    await until(store, (s) => s.weighted.status === 'cancelled');
+  });
+
   it('pauses, resumes where it stopped, and cancels', async () => {
     const store = createAppStore();
     const rows = 60;

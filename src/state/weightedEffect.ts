@@ -10,13 +10,36 @@ import { WEIGHTED_MAX_ENTRIES } from '../worker/weightedJob';
 import type { AppState, AppStore } from './store';
 import { fileStem, type SaveFile } from './exportEffect';
 import { missingEntriesRef } from './linkedFiles';
-import { weightedRank, type MethodCurve } from './weightedSlice';
+import { deviceFlopRate } from './selectors';
+import { EXACT_SVD_TIME_BUDGET_SECONDS } from './svdSlice';
+import { exactSvdCost, weightedIterationFlops, WEIGHTED_RATE_FRACTION } from '../core';
+import { weightedRank, type MethodCurve, type RaceOffer } from './weightedSlice';
 
 /** Waits this long after the last change: a brush drag or a slider is one race, not forty. */
 const SETTLE_MS = 60;
 
 function curveOf(s: MethodStanding): MethodCurve {
   return { method: s.method, objectives: Array.from(s.objectives), plainErrors: Array.from(s.plainErrors), stopped: s.stopped, angles: s.angles, approximation: s.approximation, basis: s.basis };
+}
+
+/**
+ * What the race of the current settings costs here: every method's iteration cap at its flops per
+ * iteration (core/weighted/cost.ts), plus the plain SVD and FWSVD it starts with, over the
+ * device's rate. Null when it fits the time budget (the exact SVD's, 20 s).
+ */
+export function raceOffer(state: AppState): RaceOffer | null {
+  const { rows: m, cols: n } = state.matrix;
+  const { settings } = state.weighted;
+  const k = weightedRank(state);
+  const rate = deviceFlopRate(state) * WEIGHTED_RATE_FRACTION;
+  const perIteration = settings.methods.map((method) => ({ method, seconds: weightedIterationFlops(method, m, n, k) / rate }));
+  const baseline = 2 * exactSvdCost(m, n, deviceFlopRate(state)).seconds;
+  const iterating = perIteration.reduce((sum, p) => sum + p.seconds, 0);
+  const seconds = baseline + settings.maxIter * iterating;
+  if (seconds <= EXACT_SVD_TIME_BUDGET_SECONDS || iterating === 0) return null;
+  const slowest = perIteration.reduce((a, b) => (b.seconds > a.seconds ? b : a));
+  const fitIterations = Math.max(1, Math.floor((EXACT_SVD_TIME_BUDGET_SECONDS - baseline) / iterating));
+  return { seconds, slowest, fitIterations: Math.min(fitIterations, settings.maxIter) };
 }
 
 /** The job input for the current state, or a sentence saying what is missing. */
@@ -66,6 +89,14 @@ export function startWeightedEffect(store: AppStore, client: ComputeClient, save
   function run(raceId: number, resume: boolean): void {
     stopJob();
     const state = store.getState();
+    // A race over the budget waits for the person: fewer iterations, or all of them anyway.
+    const confirmed = state.weighted.confirmed;
+    const anyway = confirmed !== null && confirmed.matrix === state.matrix && confirmed.settings === state.weighted.settings;
+    const offer = resume || anyway ? null : raceOffer(state);
+    if (offer) {
+      set({ status: 'declined', raceId, offer, progress: null, error: null });
+      return;
+    }
     const input = weightedJobInput(state, raceId, resume);
     if (typeof input === 'string') {
       set({ status: 'error', error: input, progress: null });
@@ -100,7 +131,7 @@ export function startWeightedEffect(store: AppStore, client: ComputeClient, save
     });
     handle = job;
     // After `handle` is set: this change runs `check` again, which must see the job running.
-    set({ status: 'running', raceId, error: null, progress: 0, ...(resume ? {} : { result: null }) });
+    set({ status: 'running', raceId, error: null, progress: 0, offer: null, ...(resume ? {} : { result: null }) });
     job.promise.then(
       (output) => {
         if (handle === job) handle = null;

@@ -49,7 +49,18 @@ export interface MethodCurve {
   basis: Float64Array | null;
 }
 
-export type RaceStatus = 'idle' | 'running' | 'paused' | 'cancelled' | 'done' | 'error';
+/** 'declined': estimated over the time budget, so not started until the person chooses (see `offer`). */
+export type RaceStatus = 'idle' | 'running' | 'paused' | 'cancelled' | 'done' | 'error' | 'declined';
+
+/** What a race would cost here, when it is over the budget: the way on is fewer iterations, or all of them anyway. */
+export interface RaceOffer {
+  /** Seconds for every method's iteration cap (the methods usually stop earlier, on the tolerance). */
+  seconds: number;
+  /** The slowest method and its seconds per iteration. */
+  slowest: { method: WeightedMethod; seconds: number };
+  /** An iteration cap that fits the budget (at least 1). */
+  fitIterations: number;
+}
 
 export interface WeightedSlice {
   weighted: {
@@ -62,6 +73,10 @@ export interface WeightedSlice {
     result: WeightedJobOutput | null;
     error: string | null;
     progress: number | null;
+    /** A race over the time budget, not started: its estimate and the cap that fits. */
+    offer: RaceOffer | null;
+    /** The matrix and settings the person said to run anyway, whatever the estimate. */
+    confirmed: { matrix: unknown; settings: unknown } | null;
     /** The brush of the weight editor. */
     brush: { radius: number; value: number };
     /** A link's weight or importance file, until that file is open. */
@@ -83,6 +98,8 @@ export interface WeightedSlice {
   resumeRace(): void;
   cancelRace(): void;
   restartRace(): void;
+  /** Runs the declined race with every iteration anyway. */
+  runRaceAnyway(): void;
 }
 
 export const MAX_PAINT_STROKES = 400;
@@ -115,6 +132,8 @@ export const createWeightedSlice: StateCreator<AppState, [], [], WeightedSlice> 
     result: null,
     error: null,
     progress: null,
+    offer: null,
+    confirmed: null,
     brush: { radius: 0, value: 10 },
     waitingFile: null,
     exportRequest: null,
@@ -161,5 +180,9 @@ export const createWeightedSlice: StateCreator<AppState, [], [], WeightedSlice> 
   },
   restartRace() {
     get().setWeightedState({ status: 'idle', raceId: get().weighted.raceId + 1 });
+  },
+  runRaceAnyway() {
+    const { matrix, weighted } = get();
+    get().setWeightedState({ status: 'idle', offer: null, confirmed: { matrix, settings: weighted.settings }, raceId: weighted.raceId + 1 });
   },
 });

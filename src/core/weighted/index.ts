@@ -13,3 +13,4 @@ export { fwsvd, fwsvdColumns, rowWeightsOf } from './fwsvd';
 export { weightPreset, fisherWeights, type WeightPreset, type WeightPresetOptions } from './presets';
 export { activationAwareSvd, activationDataError, gramOf, type ActivationAwareResult } from './activationAware';
 export { svdRisk, svdRiskThresholds, type SvdRisk } from './risk';
+export { weightedIterationFlops, WEIGHTED_RATE_FRACTION, type WeightedMethodName } from './cost';

@@ -4,6 +4,7 @@
  * SVD's subspace. Its link is the matrix's (inline, preset or file reference) plus `wl=`, `wts=`,
  * `paint=` and, for weights of a file, the `g…` reference keys.
  */
+import { formatSeconds } from '../svdSlice';
 import type { LinkState } from '../../permalink/humanForm';
 import { linkWeightedSchema, type LinkWeighted } from '../../permalink/workspaceKeys';
 import type { AppState, AppStore } from '../store';
@@ -64,6 +65,7 @@ function link(state: AppState): LinkState {
 export function describeWeighted(state: AppState): string {
   const { weighted, matrix } = state;
   if (weighted.error && weighted.status === 'error') return `The weighted approximation could not be computed: ${weighted.error}`;
+  if (weighted.status === 'declined' && weighted.offer) return `The weighted race was not started: it would take about ${formatSeconds(weighted.offer.seconds)} here, over the time budget. Run fewer iterations, or all of them anyway.`;
   const base = weighted.baseline;
   if (!base) return `The weighted rank-${weightedRank(state)} approximation of the ${matrix.rows} by ${matrix.cols} matrix is being computed.`;
   const parts = [`Rank ${base.rank} of a ${base.rows} by ${base.cols} matrix under importance weights. Plain SVD reaches a weighted error of ${base.svd.objective.toPrecision(4)}, FWSVD ${base.fwsvd.objective.toPrecision(4)}.`];

@@ -3,6 +3,7 @@
  * (SVD, FWSVD, random, zero), the iteration cap, and Pause, Resume, Cancel and Run again.
  */
 import { useAppState } from '../../state/store';
+import { EXACT_SVD_TIME_BUDGET_SECONDS, formatSeconds } from '../../state/svdSlice';
 import { weightedRank, type WeightedInit, type WeightedMethod } from '../../state/weightedSlice';
 
 export const METHOD_LABELS: Record<WeightedMethod, string> = { em: 'EM (Srebro–Jaakkola)', als: 'Alternating least squares', gd: 'Gradient descent' };
@@ -12,7 +13,34 @@ const INITS: Array<{ value: WeightedInit; label: string }> = [
   { value: 'random', label: 'random (seeded)' },
   { value: 'zero', label: 'zero' },
 ];
-const STATUS: Record<string, string> = { idle: 'Waiting to start.', running: 'Running…', paused: 'Paused.', cancelled: 'Cancelled: the curves stop where it was.', done: 'Done.', error: '' };
+/** A race estimated over the budget: what it would cost, and the two ways on. */
+function RaceOfferPanel() {
+  const offer = useAppState((s) => s.weighted.offer);
+  const status = useAppState((s) => s.weighted.status);
+  const maxIter = useAppState((s) => s.weighted.settings.maxIter);
+  const shape = useAppState((s) => `${s.matrix.rows} × ${s.matrix.cols}`);
+  const rank = useAppState(weightedRank);
+  const set = useAppState((s) => s.setWeightedSettings);
+  const anyway = useAppState((s) => s.runRaceAnyway);
+  if (status !== 'declined' || !offer) return null;
+  return (
+    <div className="svd-offer" role="region" aria-label="Race estimate" data-testid="race-offer">
+      <p className="hint" style={{ margin: 0 }}>
+        This race runs up to {maxIter} iterations per method: about {formatSeconds(offer.seconds)} on this device ({METHOD_LABELS[offer.slowest.method]} takes about{' '}
+        {formatSeconds(offer.slowest.seconds)} per iteration on {shape} at k = {rank}), over the {EXACT_SVD_TIME_BUDGET_SECONDS} s budget, so it was not started. The
+        methods often stop earlier, on the tolerance.
+      </p>
+      <p style={{ margin: '0.4rem 0 0', display: 'flex', gap: '0.6rem', flexWrap: 'wrap' }}>
+        <button type="button" className="primary" onClick={() => set({ maxIter: offer.fitIterations })}>
+          Run {offer.fitIterations} iteration{offer.fitIterations === 1 ? '' : 's'} (about {formatSeconds(EXACT_SVD_TIME_BUDGET_SECONDS)} at most)
+        </button>
+        <button type="button" onClick={anyway}>Run all {maxIter} anyway</button>
+      </p>
+    </div>
+  );
+}
+
+const STATUS: Record<string, string> = { idle: 'Waiting to start.', declined: 'Not started: over the time budget.', running: 'Running…', paused: 'Paused.', cancelled: 'Cancelled: the curves stop where it was.', done: 'Done.', error: '' };
 
 export function RacePanel() {
   const settings = useAppState((s) => s.weighted.settings);
@@ -69,6 +97,7 @@ export function RacePanel() {
         {(status === 'running' || status === 'paused') && <button type="button" onClick={cancelRace}>Cancel</button>}
         {(status === 'done' || status === 'cancelled' || status === 'error') && <button type="button" onClick={restartRace}>Run again</button>}
       </div>
+      <RaceOfferPanel />
       <p className="race-status" role="status" data-testid="race-status" data-status={status}>
         {status === 'error' ? error : STATUS[status]}
         {status === 'running' && progress !== null ? ` ${Math.round(progress * 100)} % of the iteration budget.` : ''}

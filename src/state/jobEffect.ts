@@ -6,7 +6,7 @@
  * Effects that follow this pattern (attention, comparison) are a spec each.
  */
 import { JobCancelledError, JobFailedError, type ComputeClient } from '../worker/client';
-import type { JobInput, JobKind, JobOutput, JobPartial } from '../worker/protocol';
+import type { JobErrorCode, JobInput, JobKind, JobOutput, JobPartial } from '../worker/protocol';
 import type { AppState, AppStore } from './store';
 
 /** A job to run: `key` says what it is for (compared part by part with Object.is). */
@@ -29,7 +29,7 @@ export interface JobEffectSpec<K extends JobKind> {
   delayMs?: number;
   running(store: AppStore, key: readonly unknown[]): void;
   done(store: AppStore, output: JobOutput<K>, key: readonly unknown[]): void;
-  failed(store: AppStore, message: string): void;
+  failed(store: AppStore, message: string, code?: JobErrorCode): void;
   partial?(store: AppStore, value: JobPartial<K>, key: readonly unknown[]): void;
 }
 
@@ -71,7 +71,7 @@ export function startJobEffect<K extends JobKind>(store: AppStore, client: Compu
           // A restarted worker forgot its files: once they are open again (an input changes), the
           // same request runs again rather than keeping the error.
           if (error instanceof JobFailedError && error.code === 'file-not-open') lastKey = null;
-          spec.failed(store, error instanceof Error ? error.message : String(error));
+          spec.failed(store, error instanceof Error ? error.message : String(error), error instanceof JobFailedError ? error.code : undefined);
         },
       );
   }

@@ -90,6 +90,7 @@ export function tensorJobInput(state: AppState, embeddings: EmbeddingsLocation):
     cpRank: settings.cpRank,
     sliceIndex: settings.sliceIndex,
     bond: settings.bond,
+    ...(state.tensor.confirmed === settings ? { anyway: true } : {}),
   };
 }
 
@@ -108,16 +109,16 @@ export function startTensorEffect(store: AppStore, client: ComputeClient, embedd
     kind: 'tensorDecompose',
     slot: 'tensor',
     delayMs: 40,
-    inputs: (s) => [s.workspace, s.tensor.settings, s.file.files],
+    inputs: (s) => [s.workspace, s.tensor.settings, s.file.files, s.tensor.confirmed],
     request(state) {
       if (state.workspace !== 'tensor' || state.tensor.settings.mode !== 'tensor') return null;
       const input = tensorJobInput(state, embeddings);
       const fromFile = input.source.kind === 'file' || (input.source.kind === 'table-row' && input.source.table.kind === 'file');
-      return { key: [state.tensor.settings], input: () => input, interruptible: !fromFile };
+      return { key: [state.tensor.settings, input.anyway === true], input: () => input, interruptible: !fromFile };
     },
-    running: (s) => s.getState().setTensorState({ status: 'running', error: null }),
-    done: (s, result) => s.getState().setTensorState({ status: 'done', result, error: null }),
-    failed: (s, error) => s.getState().setTensorState({ status: 'error', error }),
+    running: (s) => s.getState().setTensorState({ status: 'running', error: null, overBudget: false }),
+    done: (s, result) => s.getState().setTensorState({ status: 'done', result, error: null, overBudget: false }),
+    failed: (s, error, code) => s.getState().setTensorState({ status: 'error', error, overBudget: code === 'over-budget' }),
   });
 
   let handle: JobHandle<TtRowsJobOutput> | null = null;

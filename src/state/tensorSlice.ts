@@ -49,6 +49,10 @@ export interface TensorSlice {
     status: JobStatus;
     result: TensorJobOutput | null;
     error: string | null;
+    /** The error is the estimate over the time budget: the page offers to decompose anyway. */
+    overBudget: boolean;
+    /** The settings the person said to decompose anyway, whatever the estimate. */
+    confirmed: TensorSettings | null;
     rows: { status: JobStatus | 'cancelled'; result: TtRowsJobOutput | null; error: string | null; progress: { fraction: number; stage: string } | null; startedAt: number | null };
     /** A link's tensor file, until that file is open. */
     waitingFile: LinkRef | null;
@@ -58,6 +62,8 @@ export interface TensorSlice {
   };
   setTensorSettings(patch: Partial<TensorSettings>): void;
   setTensorState(patch: Partial<Omit<TensorSlice['tensor'], 'settings' | 'rows'>>): void;
+  /** Decomposes the current tensor although its estimate is over the time budget. */
+  decomposeAnyway(): void;
   exportTensorTrain(what: 'tensor' | 'rows', format: 'npz' | 'safetensors'): void;
   setTensorRows(patch: Partial<TensorSlice['tensor']['rows']>): void;
   /** Asks for the table's compression now (big tables wait for this), or cancels it. */
@@ -94,6 +100,11 @@ export const createTensorSlice: StateCreator<AppState, [], [], TensorSlice> = (s
     waitingFile: null,
     exportRequest: null,
     exportError: null,
+    overBudget: false,
+    confirmed: null,
+  },
+  decomposeAnyway() {
+    get().setTensorState({ confirmed: get().tensor.settings });
   },
   setTensorSettings(patch) {
     const { tensor } = get();

@@ -67,9 +67,9 @@ export type FromWorker =
  * Failures the page reacts to (rather than only showing them), by code instead of by their English
  * text: the worker no longer holds a matrix it was asked for by key (the page sends it back), no
  * longer has a file open (the page reopens it), or an array has NaN entries (the page offers to read
- * them as missing values).
+ * them as missing values), or a job's estimate is over the time budget (the page offers to run it anyway).
  */
-export type JobErrorCode = 'matrix-not-held' | 'file-not-open' | 'has-missing';
+export type JobErrorCode = 'matrix-not-held' | 'file-not-open' | 'has-missing' | 'over-budget';
 
 /** An error a handler throws with a code the page can act on. */
 export class CodedJobError extends Error {

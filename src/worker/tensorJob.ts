@@ -9,10 +9,12 @@
  * the ε slider reruns only TT-SVD and HOSVD.
  */
 import {
-  cpAls, hosvd, randomizedSvd, sequentialUnfolding, svd, ttSvd, ttSvdSteps, ttToFull, ttRankBounds,
+  cpAls, hosvd, randomizedSvd, sequentialUnfolding, svd, tensorJobFlops, ttSvd, ttSvdSteps, ttToFull, ttRankBounds,
   type CpResult, type Matrix, type Tensor, type TtSvdResult, type TtSvdStep, type TuckerResult,
 } from '../core';
-import type { HandlerResult, JobContext } from './protocol';
+import { EXACT_SVD_TIME_BUDGET_SECONDS, formatSeconds } from './memoryBudget';
+import { CodedJobError, type HandlerResult, type JobContext } from './protocol';
+import { deviceFlopRate } from './svdJob';
 import { loadTensor, reshaped, type TensorSource } from './tensorSources';
 
 export interface TensorJobInput {
@@ -26,6 +28,8 @@ export interface TensorJobInput {
   sliceIndex: number;
   /** 1-based bond whose unfolding's rows are drawn as a point cloud. */
   bond: number;
+  /** Run even when the estimate is over the time budget (the person asked). */
+  anyway?: boolean;
 }
 
 export interface DecompositionSummary {
@@ -53,6 +57,9 @@ export interface TensorJobOutput {
   slice: { index: number; of: number; rows: number; cols: number; original: Float64Array; tt: Float64Array; residual: Float64Array } | null;
   bondCloud: { bond: number; rows: number; shown: number; points: Float64Array; singularValues: Float64Array; keptRank: number } | null;
 }
+
+/** CP-ALS's sweeps at most. */
+const CP_ITERATIONS = 100;
 
 /** Order-1 tensors have no bond; above this many entries the page asks for a smaller tensor. */
 export const TENSOR_MAX_ENTRIES = 2 ** 25;
@@ -114,6 +121,14 @@ export async function runTensorJob(input: TensorJobInput, context: JobContext): 
   if (t.shape.length < 2) {
     throw new Error(`The tensor is a vector of ${t.shape[0]} entries: reshape it into a tensor of two or more modes first (for example ${t.shape[0] === 768 ? '8 × 8 × 12' : 'one of the factorizations listed'}).`);
   }
+  // Priced before anything is computed: a big array of a file can take minutes (docs/reliability.md).
+  const seconds = tensorJobFlops(t.shape, input.cpRank, CP_ITERATIONS) / deviceFlopRate();
+  if (!input.anyway && seconds > EXACT_SVD_TIME_BUDGET_SECONDS) {
+    throw new CodedJobError(
+      'over-budget',
+      `Decomposing this ${t.shape.join(' × ')} tensor (TT-SVD, Tucker and CP of rank ${input.cpRank}) would take up to about ${formatSeconds(seconds)} on this device, over the ${EXACT_SVD_TIME_BUDGET_SECONDS} s budget, so it was not started. A reshape with a smaller first mode, a smaller CP rank or a slice of the array is faster.`,
+    );
+  }
   const options = { eps: input.eps, maxRank: input.maxRank };
   const sourceKey = JSON.stringify([input.source, t.shape]);
   const ttKey = JSON.stringify([sourceKey, options]);
@@ -136,7 +151,7 @@ export async function runTensorJob(input: TensorJobInput, context: JobContext): 
   let cp: TensorJobOutput['cp'];
   try {
     const cpKey = JSON.stringify([sourceKey, input.cpRank]);
-    if (cpCache?.key !== cpKey) cpCache = { key: cpKey, cp: cpAls(t, input.cpRank, { maxIter: 100, tol: 1e-7, seed: 1 }) };
+    if (cpCache?.key !== cpKey) cpCache = { key: cpKey, cp: cpAls(t, input.cpRank, { maxIter: CP_ITERATIONS, tol: 1e-7, seed: 1 }) };
     const r = cpCache.cp;
     cp = { ...summary(r), rank: input.cpRank, fits: r.fits, iterations: r.iterations, stopped: r.stopped };
   } catch (error) {

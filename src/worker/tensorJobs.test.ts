@@ -11,6 +11,9 @@ import { runTensorJob } from './tensorJob';
 import { runTtRowsJob } from './ttRowsJob';
 import { runTtExportJob } from './ttExportJob';
 import { readNpy } from '../io/npy-read';
+import { writeNpy } from '../io/npy-write';
+import { runOpenFileJob } from './fileJobs';
+import { CodedJobError } from './protocol';
 
 const base = { cpRank: 2, sliceIndex: 0, bond: 1 };
 
@@ -36,6 +39,17 @@ describe('tensorDecompose', () => {
     expect(output.tt.relativeError).toBeLessThanOrEqual(0.1 + 1e-12);
     expect(output.tt.errorBound).toBeLessThanOrEqual(0.1 + 1e-12);
     expect(output.tt.compressionFactor).toBeGreaterThan(1);
+  });
+
+  it('prices a big array of a file before decomposing it: over the budget it is refused with a code, unless asked anyway', async () => {
+    // 1 x 2048 x 4096: its 2048 x 4096 unfoldings take 2 * 2048^2 * 4096 = 34 Gflop each, with CP
+    // rank 8 over 100 sweeps 20 Gflop more: well over 20 s at a few Gflop/s.
+    const data = new Float32Array(2048 * 4096).map((_, k) => Math.sin(k));
+    const file = new Blob([writeNpy({ shape: [1, 2048, 4096], data }, 'float32') as Uint8Array<ArrayBuffer>]);
+    await runOpenFileJob({ fileId: 901, name: 'big.npy', file }, QUIET_CONTEXT);
+    const refused = runTensorJob({ ...base, cpRank: 8, source: { kind: 'file', ref: { fileId: 901, entry: 'big' } }, shape: [2048, 4096] }, QUIET_CONTEXT);
+    await expect(refused).rejects.toBeInstanceOf(CodedJobError);
+    await expect(refused).rejects.toMatchObject({ code: 'over-budget', message: expect.stringMatching(/^Decomposing this 2048 × 4096 tensor \(TT-SVD, Tucker and CP of rank 8\) would take up to about .+ on this device, over the 20 s budget, so it was not started\./) });
   });
 
   it('refuses a shape that does not hold the entries, and a vector left unreshaped', async () => {

@@ -17,3 +17,4 @@ export { ttCompressRows, ttRowCores } from './ttRows';
 export { factorizations, factorizationCount, FACTORIZATION_LIMIT, type FactorizationOptions } from './factorizations';
 export { hosvd, tuckerToFull } from './hosvd';
 export { cpAls, cpToFull } from './cpAls';
+export { tensorJobFlops } from './cost';

@@ -164,10 +164,17 @@ export function TtResults() {
   const result = useAppState((s) => s.tensor.result);
   const status = useAppState((s) => s.tensor.status);
   const error = useAppState((s) => s.tensor.error);
+  const overBudget = useAppState((s) => s.tensor.overBudget);
+  const decomposeAnyway = useAppState((s) => s.decomposeAnyway);
   return (
     <section className="panel tt-results" aria-labelledby="tt-results-heading" aria-busy={status === 'running'}>
       <h2 id="tt-results-heading">{result ? `${result.title}: ${result.shape.join(' × ')}` : 'The decomposition'}</h2>
       {status === 'error' && error && <p className="field-error" role="alert" data-testid="tensor-error">{error}</p>}
+      {status === 'error' && overBudget && (
+        <p>
+          <button type="button" onClick={decomposeAnyway}>Decompose it anyway</button>
+        </p>
+      )}
       {result && (
         <>
           <p className="hint">{result.description}</p>

@@ -58,6 +58,20 @@ export interface AttentionJobOutput {
   weightHashes: { query: string | null; key: string | null };
 }
 
+/**
+ * The singular values of the d x d form Q K^T (Q, K: d x h) without forming it: with thin QRs
+ * Q = U_Q R_Q and K = U_K R_K, Q K^T = U_Q (R_Q R_K^T) U_K^T, so its singular values are those of
+ * the h x h core R_Q R_K^T, and the other d - h are exactly 0. O(d h^2) instead of the d x d SVD's
+ * O(d^3) (minutes at d_model = 4096), and no rounding noise below the head size.
+ */
+function bilinearSpectrum(q: Matrix, k: Matrix): { s: Float64Array; rows: number; cols: number } {
+  const d = q.rows;
+  const core = matmul(qr(q).r, qr(k).r, { transB: true });
+  const s = new Float64Array(d);
+  s.set(svd(core, { vectors: false }).s);
+  return { s, rows: d, cols: d };
+}
+
 /** Columns [c0, c0 + width) of a matrix. */
 function columnBlock(a: Matrix, c0: number, width: number): Matrix {
   const out = matrix(a.rows, width);
@@ -154,8 +168,7 @@ export async function runAttentionJob(input: AttentionJobInput, context: JobCont
   const qh = columnBlock(wq, head * headSize, headSize);
   const kh = columnBlock(wk, head * headSize, headSize);
   context.progress(0.2, 'spectrum of W_Q W_K^T');
-  const bilinear = matmul(qh, kh, { transB: true });
-  const spectrum = svd(bilinear, { vectors: false });
+  const spectrum = bilinearSpectrum(qh, kh);
   context.progress(0.7, 'principal angles');
   const { angles } = principalAngles(qh, kh);
 
@@ -176,7 +189,8 @@ export async function runAttentionJob(input: AttentionJobInput, context: JobCont
     dModel: wq.rows,
     heads,
     spectrum: spectrum.s,
-    rank: numericalRank(spectrum),
+    // numericalRank reads only s and the shape.
+    rank: numericalRank({ ...spectrum, u: matrix(0, 0), v: matrix(0, 0) }),
     angles,
     invariance: { tokens, maxScoreChange, maxScore: maxAbs(before), basisChange: frobenius(difference) / frobenius(qh), conditionOfR: condition },
     weightHashes: loaded.hashes,

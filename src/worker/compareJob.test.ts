@@ -121,3 +121,36 @@ describe('compare subspaces job, with noise drawn in the job', () => {
     await expect(runCompareJob(setup(20, 2, 4), context)).rejects.toThrow(/noise level must be from 0 to 10/);
   });
 });
+
+describe('a second matrix whose exact SVD is over the time budget', () => {
+  it('is compared through its top k + 1 by the randomized SVD: the planted subspace comes out at angles near 0', async () => {
+    // A = X Yᵀ of rank 3 (4096 x 4096; its exact SVD would take minutes), with a known column space.
+    const n = 4096;
+    const k = 3;
+    const rng = createRandom(5);
+    const x = Float64Array.from({ length: n * k }, () => rng.normal());
+    const y = Float64Array.from({ length: n * k }, () => rng.normal());
+    const data = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) data[i * n + j] = x[i * k] * y[j * k] * 3 + x[i * k + 1] * y[j * k + 1] * 2 + x[i * k + 2] * y[j * k + 2];
+    }
+    // An orthonormal basis of span(X) by Gram-Schmidt: the subspace the comparison must find.
+    const basis = new Float64Array(n * k);
+    for (let c = 0; c < k; c++) {
+      const v = Float64Array.from({ length: n }, (_, i) => x[i * k + c]);
+      for (let d = 0; d < c; d++) {
+        let dot = 0;
+        for (let i = 0; i < n; i++) dot += v[i] * basis[i * k + d];
+        for (let i = 0; i < n; i++) v[i] -= dot * basis[i * k + d];
+      }
+      const norm = Math.hypot(...v);
+      for (let i = 0; i < n; i++) basis[i * k + c] = v[i] / norm;
+    }
+    const input: CompareJobInput = { a: { rows: n, cols: n, data }, aRevision: 4096, basis: { rows: n, cols: k, data: basis }, side: 'column', second: { kind: 'noise', level: 0, seed: 1 } };
+    const { output } = await runCompareJob(input, QUIET_CONTEXT);
+    expect(Math.max(...output.angles)).toBeLessThan(1e-6);
+    // sigma_4 of a rank-3 matrix is 0: the gap is sigma_3 itself.
+    expect(output.gap).toBeGreaterThan(0);
+    expect(output.relativeDifference).toBe(0);
+  });
+});

@@ -4,7 +4,9 @@
  * far does a perturbation turn the subspace?) or an array of an opened file of the same shape (two
  * layers, two checkpoints). A's basis comes from the SVD the page already holds.
  */
-import { createRandom, principalAngles, svd, type Matrix } from '../core';
+import { createRandom, exactSvdCost, principalAngles, randomizedSvd, svd, type Matrix } from '../core';
+import { EXACT_SVD_TIME_BUDGET_SECONDS } from './memoryBudget';
+import { deviceFlopRate } from './svdJob';
 import { checkedWeight, type WeightRefLike } from './fileJobs';
 import type { HandlerResult, JobContext } from './protocol';
 
@@ -49,16 +51,30 @@ async function secondMatrix(input: CompareJobInput): Promise<{ b: Matrix; sha256
   return { b: { rows: a.rows, cols: a.cols, data }, sha256: null };
 }
 
+/**
+ * The second matrix's singular triplets the comparison needs: all of them by the exact SVD when it
+ * fits the time budget, else the top k + 1 by the randomized SVD (the subspace and the gap
+ * sigma_k - sigma_{k+1} are all the comparison reads), so a 4096 x 4096 second matrix takes seconds,
+ * not minutes.
+ */
+function tripletsOf(b: Matrix, k: number): { u: Matrix; v: Matrix; s: Float64Array; complete: boolean } {
+  const p = Math.min(b.rows, b.cols);
+  if (exactSvdCost(b.rows, b.cols, deviceFlopRate()).seconds <= EXACT_SVD_TIME_BUDGET_SECONDS) return { ...svd(b), complete: true };
+  const r = randomizedSvd(b, Math.min(p, k + 1), { seed: 1 });
+  return { u: r.u, v: r.v, s: r.s, complete: false };
+}
+
 /** The last second matrix and its SVD: moving the rank only needs new angles, not a new SVD. */
-let cached: { key: string; b: Matrix; sha256: string | null; f: ReturnType<typeof svd> } | null = null;
+let cached: { key: string; b: Matrix; sha256: string | null; f: ReturnType<typeof tripletsOf> } | null = null;
 
 export async function runCompareJob(input: CompareJobInput, context: JobContext): Promise<HandlerResult<CompareJobOutput>> {
   const k = input.basis.cols;
   const key = `${input.aRevision}|${JSON.stringify(input.second)}`;
-  if (cached?.key !== key) {
+  // A partial SVD serves ranks up to the one it was computed for.
+  if (cached?.key !== key || (!cached.f.complete && cached.f.s.length < Math.min(k + 1, input.a.rows, input.a.cols))) {
     context.progress(0, 'SVD of the second matrix');
-    const { b, sha256 } = await secondMatrix(input);
-    cached = { key, b, sha256, f: svd(b) };
+    const { b, sha256 } = cached?.key === key ? cached : await secondMatrix(input);
+    cached = { key, b, sha256, f: tripletsOf(b, k) };
   }
   const { b, f, sha256 } = cached;
   const factor = input.side === 'row' ? f.v : f.u;

@@ -41,6 +41,18 @@ export function tableRows(settings: TensorSettings): number | null {
   return null;
 }
 
+/**
+ * Work per entry of a table compressed row by row, in flops at the device's GEMM rate: calibrated
+ * on the bench (50257 x 768 as 8 x 8 x 12 with ranks up to 8: 2.76 s at 4.8 Gflop/s, about 340 per
+ * entry; each row is a few tiny Gram SVDs, far from GEMM speed).
+ */
+const ROW_WORK_PER_ENTRY = 350;
+
+/** Seconds to compress every row of a rows x width table on this device, before it starts. */
+export function rowsSeconds(rows: number, width: number, flopRate: number): number {
+  return (rows * width * ROW_WORK_PER_ENTRY) / flopRate;
+}
+
 /** A default reshape of a vector of n entries: three balanced factors when there are some. */
 export function defaultRowShape(n: number): number[] {
   let best: number[] = [n];

@@ -7,7 +7,9 @@
 import { createElement as h, useState } from 'react';
 import { useAppState } from '../../state/store';
 import { AUTO_ROWS } from '../../state/tensorSlice';
-import { tableRows } from '../../state/tensorEffect';
+import { rowsSeconds, tableRows, tableWidth } from '../../state/tensorEffect';
+import { deviceFlopRate } from '../../state/selectors';
+import { formatSeconds } from '../../state/svdSlice';
 import { HistogramPlot, SeriesPlot } from '../plots';
 import { TensorExport } from './TensorExport';
 
@@ -43,6 +45,8 @@ export function RowsPanel() {
   const settings = useAppState((s) => s.tensor.settings);
   const compress = useAppState((s) => s.compressRows);
   const known = tableRows(settings);
+  const width = tableWidth(settings);
+  const flopRate = useAppState(deviceFlopRate);
   const r = rows.result;
   const big = known === null ? settings.source.kind !== 'table' : known > AUTO_ROWS;
   return (
@@ -54,6 +58,7 @@ export function RowsPanel() {
       {big && rows.status !== 'running' && (
         <button type="button" className="primary" onClick={compress} data-testid="compress-rows">
           Compress {known ? `all ${known.toLocaleString('en')} rows` : 'the table'}
+          {known && width ? ` (about ${formatSeconds(rowsSeconds(known, width, flopRate))} here)` : ''}
         </button>
       )}
       <Progress />

@@ -55,8 +55,8 @@ export function App() {
         <WorkspaceNav />
         {workspace !== null && <SharePanel />}
         <RecordStepButton />
-        <button type="button" className="shortcuts-button" onClick={openShortcutsDialog} aria-haspopup="dialog" aria-keyshortcuts="?" title="Keyboard shortcuts (?)">
-          Shortcuts <kbd>?</kbd>
+        <button type="button" className="shortcuts-button" onClick={openShortcutsDialog} aria-haspopup="dialog" aria-keyshortcuts="?" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
+          <kbd>?</kbd>
         </button>
       </header>
       <ShortcutsDialog />

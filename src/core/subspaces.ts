@@ -17,7 +17,7 @@ import type { SvdResult } from './svdTypes';
  * @example
  * numericalRank(svd(fromArrays([[1, 2], [2, 4]]))); // 1
  */
-export function numericalRank(result: SvdResult, tol?: number): number {
+export function numericalRank(result: Pick<SvdResult, 's' | 'rows' | 'cols'>, tol?: number): number {
   const s = result.s;
   if (s.length === 0) return 0;
   const t = tol ?? Math.max(result.rows, result.cols) * s[0] * EPS;

@@ -4,17 +4,14 @@
  * workspace below is live: what the step shows can be dragged and edited.
  */
 import { useAppState } from '../state/store';
-import type { LectureView } from '../state/lectureSlice';
-import { findLesson } from './lessonLibrary';
 import type { Lesson } from './lessonTypes';
-import { useDraft } from './myLesson';
 import { lessonAddress } from './lessonRoute';
-import { neighbours, StepText } from './lessonParts';
+import { neighbours, StepLinks, StepText, withLesson, type LessonLecture } from './lessonParts';
 import { useLessonSync } from './useLessonSync';
 import { useStepAnimation } from './useStepAnimation';
 import './lessons.css';
 
-function LessonBarOf({ lesson, lecture }: { lesson: Lesson; lecture: Extract<LectureView, { kind: 'lesson' }> }) {
+function LessonBarOf({ lesson, lecture }: { lesson: Lesson; lecture: LessonLecture }) {
   const workspace = useAppState((s) => s.workspace);
   const step = lesson.steps[lecture.step];
   const around = neighbours(lesson, lecture.step);
@@ -29,8 +26,7 @@ function LessonBarOf({ lesson, lecture }: { lesson: Lesson; lecture: Extract<Lec
         <StepText step={step} headingId="lesson-step-heading" />
       </div>
       <nav className="lesson-nav" aria-label="Lesson steps">
-        {around.previous ? <a className="button-link" href={around.previous}>← Previous</a> : <span className="button-link is-disabled" aria-disabled="true">← Previous</span>}
-        {around.next ? <a className="button-link primary" href={around.next}>Next →</a> : <span className="button-link is-disabled" aria-disabled="true">Next →</span>}
+        <StepLinks previous={around.previous} next={around.next} />
         <a className="button-link" href={lessonAddress({ ...lecture, presenting: true })}>Present (full screen)</a>
         <a className="button-link" href={lessonAddress({ ...lecture, notes: true })} target="_blank" rel="noopener">Speaker notes (new window)</a>
         <a className="button-link" href={workspace ? `#w=${workspace}` : '#'}>Leave the lesson</a>
@@ -39,9 +35,5 @@ function LessonBarOf({ lesson, lecture }: { lesson: Lesson; lecture: Extract<Lec
   );
 }
 
-/** The lesson of `lecture` (built-in, shared, or one's own draft, followed as it is edited). */
-export function LessonBar({ lecture }: { lecture: Extract<LectureView, { kind: 'lesson' }> }) {
-  useDraft();
-  const lesson = findLesson(lecture.lessonId);
-  return lesson ? <LessonBarOf lesson={lesson} lecture={lecture} /> : null;
-}
+
+export const LessonBar = withLesson(LessonBarOf);

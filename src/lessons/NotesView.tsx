@@ -3,12 +3,9 @@
  * follows the presenter's window (and drives it) through useLessonSync; it builds no scene.
  */
 import { useEffect, useState } from 'react';
-import type { LectureView } from '../state/lectureSlice';
-import { findLesson } from './lessonLibrary';
 import type { Lesson } from './lessonTypes';
-import { useDraft } from './myLesson';
 import { Caption } from './Caption';
-import { neighbours } from './lessonParts';
+import { neighbours, StepLinks, withLesson, type LessonLecture } from './lessonParts';
 import { useLessonSync } from './useLessonSync';
 import './lessons.css';
 
@@ -23,7 +20,7 @@ function useClock(): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-function NotesViewOf({ lesson, lecture }: { lesson: Lesson; lecture: Extract<LectureView, { kind: 'lesson' }> }) {
+function NotesViewOf({ lesson, lecture }: { lesson: Lesson; lecture: LessonLecture }) {
   const step = lesson.steps[lecture.step];
   const next = lesson.steps[lecture.step + 1];
   const around = neighbours(lesson, lecture.step, { notes: true });
@@ -49,16 +46,11 @@ function NotesViewOf({ lesson, lecture }: { lesson: Lesson; lecture: Extract<Lec
         <p>{next ? next.title : 'The end of the lesson.'}</p>
       </section>
       <nav className="lesson-nav" aria-label="Lesson steps">
-        {around.previous && <a className="button-link" href={around.previous}>← Previous</a>}
-        {around.next && <a className="button-link primary" href={around.next}>Next →</a>}
+        <StepLinks previous={around.previous} next={around.next} />
       </nav>
     </main>
   );
 }
 
-/** The lesson of `lecture` (built-in, shared, or one's own draft, followed as it is edited). */
-export function NotesView({ lecture }: { lecture: Extract<LectureView, { kind: 'lesson' }> }) {
-  useDraft();
-  const lesson = findLesson(lecture.lessonId);
-  return lesson ? <NotesViewOf lesson={lesson} lecture={lecture} /> : null;
-}
+
+export const NotesView = withLesson(NotesViewOf);

@@ -4,16 +4,13 @@
  * full screen, Escape to leave). Every step is its own address, so Back works too.
  */
 import { useCallback, useRef, useState, type ReactNode } from 'react';
-import type { LectureView } from '../state/lectureSlice';
 import { sceneContent } from '../state/selectors';
 import { useAppState } from '../state/store';
 import { useKeymap } from '../ui/keymap';
 import { UI_WORKSPACES } from '../ui/workspaces';
-import { findLesson } from './lessonLibrary';
 import type { Lesson } from './lessonTypes';
-import { useDraft } from './myLesson';
 import { lessonAddress, navigate } from './lessonRoute';
-import { neighbours, StepText } from './lessonParts';
+import { neighbours, StepText, withLesson, type LessonLecture } from './lessonParts';
 import { useLessonSync } from './useLessonSync';
 import { useStepAnimation } from './useStepAnimation';
 import './lessons.css';
@@ -23,7 +20,7 @@ function toggleFullscreen(): void {
   else void document.documentElement.requestFullscreen?.().catch(() => {});
 }
 
-function PresenterOf({ lesson, lecture, scene }: { lesson: Lesson; lecture: Extract<LectureView, { kind: 'lesson' }>; scene: (describedBy: string) => ReactNode }) {
+function PresenterOf({ lesson, lecture, scene }: { lesson: Lesson; lecture: LessonLecture; scene: (describedBy: string) => ReactNode }) {
   const step = lesson.steps[lecture.step];
   const around = neighbours(lesson, lecture.step, { presenting: true });
   const hasScene = useAppState((s) => sceneContent(s) !== null);
@@ -89,9 +86,5 @@ function PresenterOf({ lesson, lecture, scene }: { lesson: Lesson; lecture: Extr
   );
 }
 
-/** The lesson of `lecture` (built-in, shared, or one's own draft, followed as it is edited). */
-export function Presenter({ lecture, scene }: { lecture: Extract<LectureView, { kind: 'lesson' }>; scene: (describedBy: string) => ReactNode }) {
-  useDraft();
-  const lesson = findLesson(lecture.lessonId);
-  return lesson ? <PresenterOf lesson={lesson} lecture={lecture} scene={scene} /> : null;
-}
+
+export const Presenter = withLesson<{ scene: (describedBy: string) => ReactNode }>(PresenterOf);

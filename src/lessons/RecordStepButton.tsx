@@ -5,6 +5,7 @@
  */
 import { appStore, useAppState } from '../state/store';
 import { currentAddress } from '../state/urlSync';
+import { STATE_WORKSPACES } from '../state/workspaces';
 import { UI_WORKSPACES } from '../ui/workspaces';
 import { findLesson } from './lessonLibrary';
 import { decodeStepLink, LESSON_LIMITS } from './lessonTypes';
@@ -19,7 +20,9 @@ async function viewLink(): Promise<{ ok: true; link: string } | { ok: false; why
   }
   const hash = new URL(await currentAddress(window.location)).hash.replace(/^#/, '');
   if (hash === '') return { ok: false, why: 'This view has no link (its data is too big to write into one), so it cannot be a step. A preset or an array of a file can.' };
-  const link = decodeURIComponent(hash);
+  // As written: the decoder unescapes each value itself, and unescaping the whole hash here would
+  // split a file URL's own `%26` into two keys.
+  const link = hash;
   if (link.startsWith('v1.')) return { ok: false, why: 'This view is written as a compact link (a typed or pasted matrix above 12 × 12); lesson steps hold links in the readable form: use a preset, a smaller matrix or an array of a file.' };
   if (link.length > LESSON_LIMITS.linkLength) return { ok: false, why: `This view's link has ${link.length} characters; a step holds at most ${LESSON_LIMITS.linkLength}.` };
   const decoded = decodeStepLink(link);
@@ -28,7 +31,6 @@ async function viewLink(): Promise<{ ok: true; link: string } | { ok: false; why
 
 export function RecordStepButton() {
   const workspace = useAppState((s) => s.workspace);
-  const title = useAppState((s) => s.source.title);
   if (workspace === null) return null;
   const record = async () => {
     const found = await viewLink();
@@ -41,7 +43,9 @@ export function RecordStepButton() {
       notify({ kind: 'error', title: `Your lesson has ${LESSON_LIMITS.steps} steps, the most a lesson holds.`, details: [] });
       return;
     }
-    recordStep(found.link, `${UI_WORKSPACES[workspace].label}: ${title}`);
+    // Titled by what the workspace shows (its own summary, as the start page's recent work).
+    const state = appStore.getState();
+    recordStep(found.link, `${UI_WORKSPACES[workspace].label}: ${STATE_WORKSPACES[workspace].summary(state) ?? state.source.title}`);
     notify({ kind: 'info', title: `Added as step ${getDraft().steps.length} of your lesson.`, details: ['Write its caption in "My lesson" (on the start page, or #my-lesson).'] });
   };
   return (

@@ -1,8 +1,14 @@
-/** Pieces the lesson bar, the presenter and the notes window share: a step's text and its links. */
+/** Pieces the lesson bar, the presenter and the notes window share: a step's text, its links, the lesson itself. */
+import type { ComponentType } from 'react';
+import type { LectureView } from '../state/lectureSlice';
 import { Tex } from '../ui/Tex';
 import { Caption } from './Caption';
+import { findLesson } from './lessonLibrary';
 import type { Lesson, LessonStep } from './lessonTypes';
 import { lessonAddress } from './lessonRoute';
+import { useDraft } from './myLesson';
+
+export type LessonLecture = Extract<LectureView, { kind: 'lesson' }>;
 
 export function StepText({ step, headingId }: { step: LessonStep; headingId?: string }) {
   return (
@@ -31,5 +37,29 @@ export function neighbours(lesson: Lesson, index: number, mode: { presenting?: b
     first: at(0),
     last: at(lesson.steps.length - 1),
     at,
+  };
+}
+
+/** Previous and Next as links (every step is an address), the missing one shown disabled. */
+export function StepLinks({ previous, next }: { previous: string | null; next: string | null }) {
+  return (
+    <>
+      {previous ? <a className="button-link" href={previous}>← Previous</a> : <span className="button-link is-disabled" aria-disabled="true">← Previous</span>}
+      {next ? <a className="button-link primary" href={next}>Next →</a> : <span className="button-link is-disabled" aria-disabled="true">Next →</span>}
+    </>
+  );
+}
+
+/**
+ * A view of one lesson step, given the lesson of its `lecture` (built-in, shared, or one's own
+ * draft, followed as it is edited); nothing while no such lesson exists.
+ */
+export function withLesson<Extra extends object = object>(
+  View: ComponentType<Extra & { lecture: LessonLecture; lesson: Lesson }>,
+): ComponentType<Extra & { lecture: LessonLecture }> {
+  return function LessonOf(props: Extra & { lecture: LessonLecture }) {
+    useDraft();
+    const lesson = findLesson(props.lecture.lessonId);
+    return lesson ? <View {...props} lesson={lesson} /> : null;
   };
 }

@@ -21,11 +21,11 @@ function runRequest(client: ComputeClient, request: SourceRequest, embeddings: E
     track(job);
     return job.promise;
   };
-  const run = { ...options, slot: 'source' };
+  const inSlot: RunOptions = { ...options, slot: 'source' };
   if (request.kind === 'random') {
     const { rows, cols, shape, decay, seed } = request.params;
     const sigmas = prescribedSpectrum(Math.min(rows, cols), shape, decay);
-    return tracked(client.run('randomSpectrum', { rows, cols, sigmas, seed }, run)).then((matrix) => ({
+    return tracked(client.run('randomSpectrum', { rows, cols, sigmas, seed }, inSlot)).then((matrix) => ({
       matrix,
       source: {
         kind: 'preset',
@@ -37,12 +37,12 @@ function runRequest(client: ComputeClient, request: SourceRequest, embeddings: E
     }));
   }
   if (request.kind === 'paste') {
-    return tracked(client.run('parseText', { text: request.text }, run)).then((matrix) => ({
+    return tracked(client.run('parseText', { text: request.text }, inSlot)).then((matrix) => ({
       matrix,
       source: { kind: 'paste', title: `Pasted ${matrix.rows} × ${matrix.cols} matrix`, description: `Read as ${matrix.format}.` },
     }));
   }
-  return tracked(client.run('loadEmbeddings', embeddings, run)).then((matrix) => ({
+  return tracked(client.run('loadEmbeddings', embeddings, inSlot)).then((matrix) => ({
     matrix,
     source: {
       kind: 'preset',

@@ -189,8 +189,7 @@ export async function runAttentionJob(input: AttentionJobInput, context: JobCont
     dModel: wq.rows,
     heads,
     spectrum: spectrum.s,
-    // numericalRank reads only s and the shape.
-    rank: numericalRank({ ...spectrum, u: matrix(0, 0), v: matrix(0, 0) }),
+    rank: numericalRank(spectrum),
     angles,
     invariance: { tokens, maxScoreChange, maxScore: maxAbs(before), basisChange: frobenius(difference) / frobenius(qh), conditionOfR: condition },
     weightHashes: loaded.hashes,

@@ -1,7 +1,8 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { DECIMATE_ABOVE, SERIES_STYLES, SeriesPlot, decimatedIndices, markerPath, referenceLabelSpots, seriesPath, type SeriesPlotProps } from './SeriesPlot';
+import { DECIMATE_ABOVE, SERIES_STYLES, SeriesPlot, decimatedIndices, markerPath, seriesPath, type SeriesPlotProps } from './SeriesPlot';
+import { referenceLabelSpots } from './referenceLabels';
 
 const base = { xLabel: 'iteration', yLabel: 'objective', title: 'Objective per iteration', exportName: 'objective' };
 const render = (props: Partial<SeriesPlotProps> & Pick<SeriesPlotProps, 'series'>) => renderToStaticMarkup(createElement(SeriesPlot, { ...base, ...props }));

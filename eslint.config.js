@@ -38,7 +38,18 @@ const forbiddenPackages = {
   ui: ['three', '@react-three/*'],
 };
 
-function layerRules(folder) {
+/**
+ * The core's families and the ones each may not import: dense/ is the base, svd/ builds on it, and
+ * weighted/ and tensors/ build on both but not on each other.
+ */
+export const forbiddenFamilies = {
+  dense: ['svd', 'weighted', 'tensors'],
+  svd: ['weighted', 'tensors'],
+  weighted: ['tensors'],
+  tensors: ['weighted'],
+};
+
+function layerPatterns(folder) {
   const patterns = forbiddenImports[folder].map((target) => ({
     group: layer(target),
     message: `${folder}/ may not import ${target}/ (the layer rule in docs/architecture.md).`,
@@ -46,8 +57,30 @@ function layerRules(folder) {
   for (const pkg of forbiddenPackages[folder] ?? []) {
     patterns.push({ group: [pkg], message: `${folder}/ may not use ${pkg}.` });
   }
+  // Above the core, the core is read through its public surface (core/index.ts) only.
+  if (folder !== 'core' && !forbiddenImports[folder].includes('core')) {
+    patterns.push({ group: ['**/core/**'], message: `${folder}/ imports the core from core/index.ts, not its families' files.` });
+  }
+  return patterns;
+}
+
+function layerRules(folder) {
   return {
     files: [`src/${folder}/**/*.{ts,tsx}`, `scripts/lint-fixtures/${folder}/**/*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': ['error', { patterns: layerPatterns(folder) }] },
+  };
+}
+
+// A later config object replaces an earlier one's rule, so each family's rule repeats the core's.
+// Tests may cross families (spectrum.test checks matrixWithSpectrum with the SVD).
+function familyRules(family) {
+  const patterns = [...layerPatterns('core'), ...forbiddenFamilies[family].map((other) => ({
+    group: [`**/${other}`, `**/${other}/**`],
+    message: `core/${family}/ may not import core/${other}/ (the core's family order in docs/architecture.md).`,
+  }))];
+  return {
+    files: [`src/core/${family}/**/*.ts`, `scripts/lint-fixtures/core/${family}/**/*.ts`],
+    ignores: ['**/*.test.ts', '**/*.testkit.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns }] },
   };
 }
@@ -72,6 +105,7 @@ export default tseslint.config(
     },
   },
   ...Object.keys(forbiddenImports).map(layerRules),
+  ...Object.keys(forbiddenFamilies).map(familyRules),
   // The deliberate bad imports are linted only by scripts/layer-rule.test.ts.
   { ignores: ['scripts/lint-fixtures/**'] },
 );

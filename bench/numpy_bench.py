@@ -34,7 +34,7 @@ def median_ms(fn, reps):
 
 
 def randomized(a, k, oversample, q, rng):
-    """Halko-Martinsson-Tropp with QR re-orthonormalisation, as src/core/randomizedSvd.ts does."""
+    """Halko-Martinsson-Tropp with QR re-orthonormalisation, as src/core/svd/randomizedSvd.ts does."""
     m, n = a.shape
     l = min(k + oversample, m, n)
     basis, _ = np.linalg.qr(a @ rng.standard_normal((n, l)))

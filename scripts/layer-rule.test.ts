@@ -29,6 +29,18 @@ describe('layer rule', () => {
     expect(await lint('scripts/lint-fixtures/ids/importsState.ts')).toEqual([expect.stringMatching(/ids\/ may not import state\//)]);
   });
 
+  it('keeps the core\'s families in order: dense/ may not import svd/', async () => {
+    expect(await lint('scripts/lint-fixtures/core/dense/importsSvd.ts')).toEqual([
+      expect.stringMatching(/core\/dense\/ may not import core\/svd\//),
+    ]);
+  });
+
+  it('rejects a layer above the core reaching past core/index.ts', async () => {
+    expect(await lint('scripts/lint-fixtures/ui/importsCoreFile.ts')).toEqual([
+      expect.stringMatching(/imports the core from core\/index.ts/),
+    ]);
+  });
+
   it('allows ui/ to read the store and the palette', async () => {
     expect(await lint('scripts/lint-fixtures/ui/allowed.ts')).toEqual([]);
   });

@@ -2,7 +2,7 @@
  * Input checks shared by every core function. Each failure is a {@link LinalgError} whose message
  * names the function, the problem and the shape, so a message shown in the app needs no context.
  */
-import type { Matrix } from './matrix';
+import type { Matrix } from './dense/matrix';
 
 /**
  * The error every core function throws for bad input or an iteration cap that was hit.

@@ -2,7 +2,7 @@
  * The matrices behind the heatmaps: A, its rank-k reconstruction A_k and (in the plot) A - A_k.
  *
  * Big matrices are shown as block means on a grid of at most HEATMAP_GRID x HEATMAP_GRID cells,
- * computed in the worker with the SVD (core/blockMeans.ts). Block means are linear, so the pooled
+ * computed in the worker with the SVD (core/dense/blockMeans.ts). Block means are linear, so the pooled
  * A_k is built from pooled factors: mean(A_k) = mean(U_k) S_k mean(V_k)^T,
  * which costs R C per rank-1 term instead of m n. Moving the rank only adds or removes the terms in
  * between (the core's updateLowRank on the pooled factors), so dragging the slider stays cheap.

@@ -8,7 +8,7 @@
  * the size and the way around it, before it allocates:
  * - an array to open whose decoding, float64 matrix and the copy the worker keeps would exceed the
  *   budget (fileJobs.ts, from the sizes in the file's headers, before inflating or decoding);
- * - an SVD whose working memory beyond the matrix would exceed it (svdJob.ts, from core/svdCost.ts);
+ * - an SVD whose working memory beyond the matrix would exceed it (svdJob.ts, from core/svd/svdCost.ts);
  * and the matrices it keeps for the SVD (heldMatrices.ts) are evicted oldest first beyond it.
  */
 

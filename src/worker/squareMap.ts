@@ -6,8 +6,7 @@
  * space), and the padding dimensions keep their own axes. The core's orientSvd then chooses signs
  * so that U and V are rotations where possible.
  */
-import { completeOrthonormalColumns } from '../core/orthonormal';
-import { orientSvd, type SvdWithVectors } from '../core';
+import { completeOrthonormalColumns, orientSvd, type SvdWithVectors } from '../core';
 
 export interface SquareMap {
   n: 2 | 3;

@@ -6,7 +6,7 @@
  * Tropp), for matrices whose exact SVD takes too long, and reports ||A||_F^2 so that errors stay exact.
  *
  * Before it starts, the job estimates the SVD's time (from this device's GEMM speed, measured once)
- * and working memory (core/svdCost.ts). An exact SVD over the memory budget, or, when the page asks
+ * and working memory (core/svd/svdCost.ts). An exact SVD over the memory budget, or, when the page asks
  * (`askAboveSeconds`), over the time budget, is not started: the job answers with the estimate and
  * the randomized SVD it suggests instead (`SvdDeclined`), and the page asks the person.
  */

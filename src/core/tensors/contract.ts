@@ -5,7 +5,7 @@
  * n_d), so two such buffers are the workspace, reused across the rows of ttCompressRows; an
  * over-ranked TT (a sum before rounding) grows them.
  */
-import { gemm, type GemmOperand } from '../gemm';
+import { gemm, type GemmOperand } from '../dense/gemm';
 
 /** Reusable workspace for contracting TTs of one shape. */
 export class TtContractor {

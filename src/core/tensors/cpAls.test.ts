@@ -3,9 +3,9 @@
  * rank-2 tensor, seeds, cancellation and checks.
  */
 import { describe, expect, it } from 'vitest';
-import { matrix } from '../matrix';
-import { createRandom } from '../random';
-import { tensor, type Tensor } from '../tensor';
+import { matrix } from '../dense/matrix';
+import { createRandom } from '../dense/random';
+import { tensor, type Tensor } from './tensor';
 import { cpAls, cpToFull } from './index';
 import { caseTensor, fixtures, maxDiff, relativeDifference } from './tensors.testkit';
 

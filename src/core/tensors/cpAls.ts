@@ -11,11 +11,11 @@
  * about 1e-8.
  */
 import { LinalgError } from '../errors';
-import { gemm } from '../gemm';
-import type { Matrix } from '../matrix';
-import { createRandom } from '../random';
-import { checkTensor, elementCount, tensor, type Tensor } from '../tensor';
-import { assertFiniteTensor, reshapeToMatrix, unfold } from '../tensorOps';
+import { gemm } from '../dense/gemm';
+import type { Matrix } from '../dense/matrix';
+import { createRandom } from '../dense/random';
+import { checkTensor, elementCount, tensor, type Tensor } from './tensor';
+import { assertFiniteTensor, reshapeToMatrix, unfold } from './tensorOps';
 import { GramSvd } from './gramSvd';
 import { GRAM_MAX_RANK, LargeSvd } from './largeSvd';
 import { checkOrder } from './ranks';

@@ -3,10 +3,10 @@
  * graded spectra against numpy, orthonormal factors, exact reconstruction, canonical signs.
  */
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../random';
-import { svd } from '../svd';
-import { matrix } from '../matrix';
-import { matrixWithSpectrum } from '../spectrum';
+import { createRandom } from '../dense/random';
+import { svd } from '../svd/svd';
+import { matrix } from '../dense/matrix';
+import { matrixWithSpectrum } from '../dense/spectrum';
 import { GramSvd } from './gramSvd';
 import { LargeSvd } from './largeSvd';
 import { symmetricEigen } from './symmetricEigen';

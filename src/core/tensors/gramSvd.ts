@@ -35,7 +35,7 @@
  * object per call).
  */
 import { LinalgError, shapeText } from '../errors';
-import { gemm, syrk, type GemmOperand } from '../gemm';
+import { gemm, syrk, type GemmOperand } from '../dense/gemm';
 import { scaledJacobi } from './scaledJacobi';
 import { symmetricEigen } from './symmetricEigen';
 

@@ -3,8 +3,8 @@
  * factors; the eps budget; checks.
  */
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../random';
-import { tensor } from '../tensor';
+import { createRandom } from '../dense/random';
+import { tensor } from './tensor';
 import { hosvd, tuckerToFull } from './index';
 import { caseTensor, entries, fixtures, maxDiff, relativeDifference } from './tensors.testkit';
 

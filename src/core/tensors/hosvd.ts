@@ -6,10 +6,10 @@
  * ||A - Â||_F^2 <= sum_k (dropped tail of mode k)^2.
  */
 import { LinalgError } from '../errors';
-import type { Matrix } from '../matrix';
-import { EPS } from '../scalar';
-import { checkTensor, elementCount, formatShape, type Tensor } from '../tensor';
-import { assertFiniteTensor, modeProduct, reshapeToMatrix, unfold } from '../tensorOps';
+import type { Matrix } from '../dense/matrix';
+import { EPS } from '../dense/scalar';
+import { checkTensor, elementCount, formatShape, type Tensor } from './tensor';
+import { assertFiniteTensor, modeProduct, reshapeToMatrix, unfold } from './tensorOps';
 import { GramSvd, type UnfoldingFactor } from './gramSvd';
 import { GRAM_MAX_RANK, LargeSvd } from './largeSvd';
 import { checkEps, checkOrder, chooseRank, type RankChoice } from './ranks';

@@ -2,8 +2,13 @@
  * Tensor decompositions: the Tensor-Train SVD (Oseledets 2011) with rounding and sums, its
  * step-by-step record, TensorGPT-style per-row compression of an embedding table, the ordered
  * factorizations that choose a row's reshape, truncated HOSVD (Tucker) and CP-ALS.
- * Conventions and choices: docs/tensors.md.
+ * Conventions and choices: docs/tensors.md. The n-d array itself (`Tensor`, with shape, strides and
+ * TensorLy's unfold/fold/mode product) is here too, in tensor.ts and tensorOps.ts.
  */
+export {
+  type Tensor, tensor, cStrides, elementCount, get, formatShape, assertOrder, unfoldedShape, reshapeOptions,
+} from './tensor';
+export { unfold, fold, reshapeToMatrix, modeProduct, assertFiniteTensor } from './tensorOps';
 export type {
   TtTensor, TtRankCap, TtSvdOptions, TtSvdResult, TtRankReason, TtSvdStep, TtRowsResult, TuckerResult,
   CpAlsOptions, CpResult,

@@ -3,9 +3,9 @@
  * whose Golub-Kahan path costs O(m n p) and no p^3 Jacobi sweeps.
  * Signs are the core's canonical ones, the same rule as gramSvd.ts.
  */
-import { matrix, type Matrix } from '../matrix';
+import { matrix, type Matrix } from '../dense/matrix';
 import type { ProgressOptions } from '../progress';
-import { svd } from '../svd';
+import { svd } from '../svd/svd';
 import type { UnfoldingFactor } from './gramSvd';
 
 /**

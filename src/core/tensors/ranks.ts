@@ -2,7 +2,7 @@
  * Parameter counts, rank bounds and the truncation rule of the TT-SVD.
  */
 import { LinalgError } from '../errors';
-import { checkShape, formatShape } from '../tensor';
+import { checkShape, formatShape } from './tensor';
 import type { TtRankCap, TtRankReason } from './types';
 
 /**

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 // A test may read files through io/ (the layer rule is about what the core ships): the brief's real-data check.
 // eslint-disable-next-line no-restricted-imports
 import { readNpy } from '../../io';
-import { matrix } from '../matrix';
-import { tensor } from '../tensor';
+import { matrix } from '../dense/matrix';
+import { tensor } from './tensor';
 import { ttCompressRows, ttSvd, ttToFull } from './index';
 import { fixtures, maxDiff, relativeDifference } from './tensors.testkit';
 

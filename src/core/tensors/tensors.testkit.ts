@@ -1,8 +1,8 @@
 /**
  * Shared helpers of the tensors tests: the numpy fixture, building tensors, comparing arrays.
  */
-import { tensor, type Tensor } from '../tensor';
-import { reshapeToMatrix } from '../tensorOps';
+import { tensor, type Tensor } from './tensor';
+import { reshapeToMatrix } from './tensorOps';
 import stored from '../__fixtures__/tt_numpy.json';
 
 export interface TtCase {

@@ -4,7 +4,7 @@
  * Rounding the sum (ttRound) brings the ranks back down.
  */
 import { LinalgError } from '../errors';
-import { formatShape, tensor } from '../tensor';
+import { formatShape, tensor } from './tensor';
 import { flattenTt } from './ttFull';
 import type { TtTensor } from './types';
 

@@ -2,8 +2,8 @@
  * From a tensor train back to the full tensor, and the checks every function taking a TT makes.
  */
 import { LinalgError } from '../errors';
-import { checkTensor, elementCount, formatShape, tensor, type Tensor } from '../tensor';
-import { firstNonFinite, reshapeToMatrix } from '../tensorOps';
+import { checkTensor, elementCount, formatShape, tensor, type Tensor } from './tensor';
+import { firstNonFinite, reshapeToMatrix } from './tensorOps';
 import { TtContractor } from './contract';
 import { checkRanks } from './ranks';
 import type { TtTensor } from './types';

@@ -3,8 +3,8 @@
  * within eps of the input TT and reports it exactly, without forming the full tensor.
  */
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../random';
-import { tensor, type Tensor } from '../tensor';
+import { createRandom } from '../dense/random';
+import { tensor, type Tensor } from './tensor';
 import { ttAdd, ttRound, ttSvd, ttToFull, type TtTensor } from './index';
 import { entries, gridTensor, relativeDifference } from './tensors.testkit';
 

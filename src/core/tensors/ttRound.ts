@@ -11,9 +11,9 @@
  *
  * Cost O(d n r^3), never the full tensor's size.
  */
-import { gemm } from '../gemm';
-import { elementCount, tensor, type Tensor } from '../tensor';
-import { EPS } from '../scalar';
+import { gemm } from '../dense/gemm';
+import { elementCount, tensor, type Tensor } from './tensor';
+import { EPS } from '../dense/scalar';
 import { GramSvd, type UnfoldingFactor } from './gramSvd';
 import { GRAM_MAX_RANK, LargeSvd } from './largeSvd';
 import { checkEps, chooseRank, resolveCaps, ttParameters, ttRankBounds, type RankChoice } from './ranks';

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LinalgError } from '../errors';
-import { matrix } from '../matrix';
-import { createRandom } from '../random';
-import { tensor } from '../tensor';
+import { matrix } from '../dense/matrix';
+import { createRandom } from '../dense/random';
+import { tensor } from './tensor';
 import { ttCompressRows, ttRowCores, ttSvd, ttToFull } from './index';
 import { entries, fixtures, maxDiff } from './tensors.testkit';
 

@@ -4,9 +4,9 @@
  * all rows, so the loop allocates nothing per row; cores go straight into one flat array.
  */
 import { assertFinite, LinalgError, shapeText } from '../errors';
-import type { Matrix } from '../matrix';
+import type { Matrix } from '../dense/matrix';
 import { checkCancel } from '../progress';
-import { checkShape, formatShape, tensor } from '../tensor';
+import { checkShape, formatShape, tensor } from './tensor';
 import { TtContractor } from './contract';
 import { checkEps, checkOrder, resolveCaps, ttRankBounds } from './ranks';
 import { TtSweeper } from './ttSweep';

@@ -5,9 +5,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LinalgError } from '../errors';
-import { createRandom } from '../random';
-import { tensor, type Tensor } from '../tensor';
-import { reshapeToMatrix } from '../tensorOps';
+import { createRandom } from '../dense/random';
+import { tensor, type Tensor } from './tensor';
+import { reshapeToMatrix } from './tensorOps';
 import { sequentialUnfolding, ttCompressionFactor, ttParameters, ttRankBounds, ttSvd, ttSvdSteps, ttToFull } from './index';
 import { caseTensor, entries, fixtures, gridTensor, maxDiff, relativeDifference } from './tensors.testkit';
 

@@ -2,9 +2,9 @@
  * TT-SVD of a dense tensor (Oseledets 2011), its step-by-step record, and the sequential unfoldings.
  */
 import { LinalgError } from '../errors';
-import type { Matrix } from '../matrix';
-import { checkTensor, elementCount, formatShape, tensor, type Tensor } from '../tensor';
-import { assertFiniteTensor, reshapeToMatrix } from '../tensorOps';
+import type { Matrix } from '../dense/matrix';
+import { checkTensor, elementCount, formatShape, tensor, type Tensor } from './tensor';
+import { assertFiniteTensor, reshapeToMatrix } from './tensorOps';
 import { checkEps, checkOrder, resolveCaps, ttParameters, ttRankBounds } from './ranks';
 import { TtSweeper, type SweepRecord } from './ttSweep';
 import type { TtSvdOptions, TtSvdResult, TtSvdStep } from './types';

@@ -9,7 +9,7 @@
  * Each core's left unfolding is orthonormal, so the errors of the bonds are mutually orthogonal and
  * ||A - TT||_F^2 = sum of the dropped tails^2 exactly (not only <=): the tails are the error.
  */
-import { EPS, powerOfTwo } from '../scalar';
+import { EPS, powerOfTwo } from '../dense/scalar';
 import { checkCancel, type ProgressOptions } from '../progress';
 import { GramSvd, type UnfoldingFactor } from './gramSvd';
 import { GRAM_MAX_RANK, LargeSvd } from './largeSvd';

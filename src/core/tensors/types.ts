@@ -2,9 +2,9 @@
  * The result and option types of the tensor decompositions (TT, Tucker, CP). Shapes follow
  * TensorLy: TT core k has shape [r_{k-1}, n_k, r_k] with r_0 = r_d = 1, C-contiguous.
  */
-import type { Matrix } from '../matrix';
+import type { Matrix } from '../dense/matrix';
 import type { ProgressOptions } from '../progress';
-import type { Tensor } from '../tensor';
+import type { Tensor } from './tensor';
 
 /** A tensor train: d cores, core k of shape [r_{k-1}, n_k, r_k] (C-contiguous), r_0 = r_d = 1. */
 export interface TtTensor {

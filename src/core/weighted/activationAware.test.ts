@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { lowRank } from '../lowRank';
-import { fromArrays, identity, transpose, type Matrix } from '../matrix';
-import { createRandom, randomMatrix } from '../random';
-import { svd } from '../svd';
+import { lowRank } from '../svd/lowRank';
+import { fromArrays, identity, transpose, type Matrix } from '../dense/matrix';
+import { createRandom, randomMatrix } from '../dense/random';
+import { svd } from '../svd/svd';
 import { activationAwareSvd, gramOf } from './index';
 import { fixtureMatrix, fixtures, maxDifference } from './weighted.testkit';
 

@@ -6,9 +6,9 @@
  * invertible), so by Eckart-Young B L = (A L)_k and B = (A L)_k L^{-1}.
  */
 import { assertMatrix, LinalgError, shapeText } from '../errors';
-import { gemm, syrk } from '../gemm';
-import type { Matrix } from '../matrix';
-import { svd } from '../svd';
+import { gemm, syrk } from '../dense/gemm';
+import type { Matrix } from '../dense/matrix';
+import { svd } from '../svd/svd';
 import { choleskyLower, pivotFloor, solveLowerTransposed } from './cholesky';
 import { productInto } from './factors';
 import { assertRank } from './problem';

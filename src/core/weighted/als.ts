@@ -10,8 +10,8 @@
  * Cost per iteration: forming the m + n Gram matrices, O(m n k^2) (O(nnz(W) k^2) for sparse
  * weights: entries of weight 0 are skipped), plus (m + n) k^3 / 3 for the factorisations.
  */
-import { syrk } from '../gemm';
-import { transposeInto } from '../matrix';
+import { syrk } from '../dense/gemm';
+import { transposeInto } from '../dense/matrix';
 import { choleskyLower, pivotFloor, solveWithCholesky } from './cholesky';
 import { productInto } from './factors';
 import type { WeightedProblem } from './problem';

@@ -4,7 +4,7 @@
  * CholeskyQR helper, success is judged by a pivot threshold the caller chooses, so "succeeds" means
  * "numerically positive definite at that level".
  */
-import { EPS } from '../scalar';
+import { EPS } from '../dense/scalar';
 
 /**
  * Overwrites the lower triangle of the n x n row-major `g` with L (upper triangle set to 0) and

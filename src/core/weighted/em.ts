@@ -13,9 +13,9 @@
  * iterate, as in subspace iteration. Rounding can still raise the objective by a hair; the
  * solver then asks for redoExactly (a full SVD of the same Z).
  */
-import { cholesky, gram, invertUpper } from '../choleskyQr';
-import { gemm } from '../gemm';
-import { EPS } from '../scalar';
+import { cholesky, gram, invertUpper } from '../dense/choleskyQr';
+import { gemm } from '../dense/gemm';
+import { EPS } from '../dense/scalar';
 import { evaluate } from './evaluate';
 import { exactRankK, orthonormalColumns, productInto } from './factors';
 import type { WeightedProblem } from './problem';

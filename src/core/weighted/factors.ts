@@ -2,12 +2,12 @@
  * Small tools on factor pairs (X m x k, Y n x k, approximation X Y^T) shared by the methods:
  * the product, orthonormal bases, the balanced form and factors from a truncated SVD.
  */
-import { choleskyQr2 } from '../choleskyQr';
-import { gemm } from '../gemm';
-import type { Matrix } from '../matrix';
-import { orthonormalBasis } from '../qr';
-import { svd } from '../svd';
-import type { SvdResult } from '../svdTypes';
+import { choleskyQr2 } from '../dense/choleskyQr';
+import { gemm } from '../dense/gemm';
+import type { Matrix } from '../dense/matrix';
+import { orthonormalBasis } from '../dense/qr';
+import { svd } from '../svd/svd';
+import type { SvdResult } from '../svd/svdTypes';
 import { LinalgError } from '../errors';
 
 /** out (m x n) = X Y^T for row-major X (m x k) and Y (n x k). */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { lowRank } from '../lowRank';
-import { fromArrays, transpose, type Matrix } from '../matrix';
-import { createRandom } from '../random';
-import { svd } from '../svd';
+import { lowRank } from '../svd/lowRank';
+import { fromArrays, transpose, type Matrix } from '../dense/matrix';
+import { createRandom } from '../dense/random';
+import { svd } from '../svd/svd';
 import { fwsvd, fwsvdColumns, rowWeightsOf, weightedLowRank, weightedObjective, weightPreset } from './index';
 import { fixtureMatrix, fixtures, lowRankPlusNoise, maxDifference } from './weighted.testkit';
 

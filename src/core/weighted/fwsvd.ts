@@ -5,9 +5,9 @@
  * that is A V_k V_k^T: every row projected onto the weighted row space, with no division by w_i.
  */
 import { LinalgError, shapeText } from '../errors';
-import { gemm } from '../gemm';
-import { transpose, type Matrix } from '../matrix';
-import { svd } from '../svd';
+import { gemm } from '../dense/gemm';
+import { transpose, type Matrix } from '../dense/matrix';
+import { svd } from '../svd/svd';
 import { balancedFactors, productInto } from './factors';
 import { assertDataMatrix, assertRank, assertWeightValues, withMissingAsZero } from './problem';
 import type { FactoredApproximation } from './types';

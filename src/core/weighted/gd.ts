@@ -10,7 +10,7 @@
  * Cost per iteration: six m x n x k products (two for the gradient, three for P1 = [E_x X][Y E_y]^T
  * and P2 = E_x E_y^T, one for the new X Y^T) and one pass for the quartic's coefficients.
  */
-import { gemm } from '../gemm';
+import { gemm } from '../dense/gemm';
 import { productInto } from './factors';
 import { minimizeQuartic } from './lineSearch';
 import type { WeightedProblem } from './problem';

@@ -2,10 +2,10 @@
  * The starting factors of the iterative methods, one function per WeightedInit.
  */
 import { LinalgError, shapeText } from '../errors';
-import type { Matrix } from '../matrix';
-import { createRandom } from '../random';
-import { svd } from '../svd';
-import type { SvdResult } from '../svdTypes';
+import type { Matrix } from '../dense/matrix';
+import { createRandom } from '../dense/random';
+import { svd } from '../svd/svd';
+import type { SvdResult } from '../svd/svdTypes';
 import { truncatedSvdFactors } from './factors';
 import { rowWeightedApproximation } from './fwsvd';
 import type { WeightedProblem } from './problem';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../random';
+import { createRandom } from '../dense/random';
 import { minimizeQuartic } from './lineSearch';
 
 const quartic = (c: number[], t: number) => t * (c[0] + t * (c[1] + t * (c[2] + t * c[3])));

@@ -2,7 +2,7 @@
  * The weighted objective of any approximation, for comparing closed forms and methods on one scale.
  */
 import { assertMatrix, LinalgError, shapeText } from '../errors';
-import type { Matrix } from '../matrix';
+import type { Matrix } from '../dense/matrix';
 import { assertDataMatrix, assertWeights } from './problem';
 
 /**

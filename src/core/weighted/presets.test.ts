@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromArrays } from '../matrix';
+import { fromArrays } from '../dense/matrix';
 import { fisherWeights, rowWeightsOf, weightPreset } from './index';
 
 const mean = (x: Float64Array): number => x.reduce((s, v) => s + v, 0) / x.length;

@@ -4,8 +4,8 @@
  * missing entries, and Fisher-like importance from a second matrix.
  */
 import { assertMatrix, LinalgError, shapeText } from '../errors';
-import type { Matrix } from '../matrix';
-import { createRandom } from '../random';
+import type { Matrix } from '../dense/matrix';
+import { createRandom } from '../dense/random';
 
 export type WeightPreset = 'uniform' | 'rows' | 'columns' | 'block' | 'random-mask' | 'missing' | 'fisher';
 

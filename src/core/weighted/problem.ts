@@ -5,8 +5,8 @@
  * costs no extra memory for them; they must not change while a solver lives.
  */
 import { assertInteger, LinalgError, shapeText } from '../errors';
-import type { Matrix } from '../matrix';
-import { EPS } from '../scalar';
+import type { Matrix } from '../dense/matrix';
+import { EPS } from '../dense/scalar';
 
 export interface WeightedProblem {
   m: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lowRank } from '../lowRank';
-import { createRandom } from '../random';
-import { svd } from '../svd';
+import { lowRank } from '../svd/lowRank';
+import { createRandom } from '../dense/random';
+import { svd } from '../svd/svd';
 import { svdRisk, weightedLowRank, weightedObjective, weightPreset } from './index';
 import { HIGH_DISPERSION, HIGH_EXCESS, MODERATE_EXCESS } from './risk';
 import { lowRankPlusNoise, randomWeights } from './weighted.testkit';

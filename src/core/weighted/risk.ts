@@ -4,9 +4,9 @@
  * SVD with the best weighted solution found, on the weighted objective, and reports how uneven
  * the weights are. Thresholds are in docs/numerics.md ("Weighted low rank").
  */
-import type { Matrix } from '../matrix';
-import { svd } from '../svd';
-import type { SvdResult } from '../svdTypes';
+import type { Matrix } from '../dense/matrix';
+import { svd } from '../svd/svd';
+import type { SvdResult } from '../svd/svdTypes';
 import { truncatedSvdFactors, productInto } from './factors';
 import { evaluate } from './evaluate';
 import { prepareProblem } from './problem';

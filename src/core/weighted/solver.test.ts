@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LinalgError } from '../errors';
-import { fromArrays, type Matrix } from '../matrix';
-import { createRandom } from '../random';
-import { matrixWithSpectrum } from '../spectrum';
-import { svd } from '../svd';
+import { fromArrays, type Matrix } from '../dense/matrix';
+import { createRandom } from '../dense/random';
+import { matrixWithSpectrum } from '../dense/spectrum';
+import { svd } from '../svd/svd';
 import { createWeightedSolver, fwsvd, weightedLowRank, weightedObjective, weightPreset, type WeightedMethod } from './index';
 import { fixtureMatrix, fixtures, largestRise, lowRankPlusNoise, maxDifference, randomWeights } from './weighted.testkit';
 

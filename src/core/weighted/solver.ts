@@ -4,7 +4,7 @@
  * between iterations; weightedLowRank runs one to the end.
  */
 import { assertInteger, LinalgError } from '../errors';
-import type { Matrix } from '../matrix';
+import type { Matrix } from '../dense/matrix';
 import { createAlsStepper } from './als';
 import { createEmStepper } from './em';
 import { evaluate } from './evaluate';

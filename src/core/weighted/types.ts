@@ -3,9 +3,9 @@
  * f(X, Y) = sum_ij W_ij (A_ij - (X Y^T)_ij)^2 over X (m x k) and Y (n x k). See
  * docs/numerics.md, "Weighted low rank", for the methods and their guarantees.
  */
-import type { Matrix } from '../matrix';
+import type { Matrix } from '../dense/matrix';
 import type { ProgressOptions } from '../progress';
-import type { SvdResult } from '../svdTypes';
+import type { SvdResult } from '../svd/svdTypes';
 
 /** Expectation-maximisation (Srebro & Jaakkola 2003), alternating least squares, gradient descent. */
 export type WeightedMethod = 'em' | 'als' | 'gd';

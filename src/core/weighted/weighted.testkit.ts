@@ -3,8 +3,8 @@
  * scripts/fixtures/make_weighted_fixtures.py (JSON has no NaN, so missing entries are stored as
  * null) and small seeded problems.
  */
-import { createRandom, type Random } from '../random';
-import type { Matrix } from '../matrix';
+import { createRandom, type Random } from '../dense/random';
+import type { Matrix } from '../dense/matrix';
 import stored from '../__fixtures__/weighted_numpy.json';
 
 type Entries = (number | null)[];

@@ -2,7 +2,8 @@
  * Exports the matrix and its factors through the worker (it writes .npz and .safetensors) and hands
  * the bytes to `save`, which the app wires to a download.
  */
-import { JobCancelledError, type ComputeClient } from '../worker/client';
+import type { ComputeClient } from '../worker/client';
+import { startJobEffect } from './jobEffect';
 import { currentSvd } from './selectors';
 import type { AppStore } from './store';
 
@@ -14,36 +15,26 @@ export function fileStem(title: string): string {
 }
 
 export function startExportEffect(store: AppStore, client: ComputeClient, save: SaveFile): () => void {
-  return store.subscribe((state, previous) => {
-    const request = state.exportRequest;
-    if (!request || request === previous.exportRequest) return;
-    const result = currentSvd(state);
-    if (!result) {
-      state.setExportState({ exportRequest: null, exportError: 'The SVD is still being computed; export when it is done.' });
-      return;
-    }
-    const { matrix } = state;
-    client
-      .run('exportFactors', {
-        format: request.format,
-        dtype: request.dtype,
-        rows: result.rows,
-        cols: result.cols,
-        p: result.p,
-        a: matrix.data,
-        u: result.u,
-        s: result.s,
-        v: result.v,
-      }, { slot: 'export' })
-      .promise.then(
-        ({ bytes }) => {
-          save(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }), `${fileStem(state.source.title)}-svd.${request.format}`);
-          store.getState().setExportState({ exportRequest: null, exportError: null });
-        },
-        (error: unknown) => {
-          if (error instanceof JobCancelledError) return;
-          store.getState().setExportState({ exportRequest: null, exportError: error instanceof Error ? error.message : String(error) });
-        },
-      );
+  const finished = (s: AppStore, exportError: string | null) => s.getState().setExportState({ exportRequest: null, exportError });
+  return startJobEffect(store, client, {
+    kind: 'exportFactors',
+    slot: 'export',
+    inputs: (s) => [s.exportRequest],
+    request(state) {
+      const request = state.exportRequest;
+      if (!request) return null;
+      const result = currentSvd(state);
+      if (!result) return 'The SVD is still being computed; export when it is done.';
+      const { matrix } = state;
+      const { format, dtype } = request;
+      const input = { format, dtype, rows: result.rows, cols: result.cols, p: result.p, a: matrix.data, u: result.u, s: result.s, v: result.v };
+      return { key: [request, `${fileStem(state.source.title)}-svd.${format}`], input: () => input };
+    },
+    running: () => undefined,
+    done(s, { bytes }, [, fileName]) {
+      save(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }), fileName as string);
+      finished(s, null);
+    },
+    failed: finished,
   });
 }

@@ -5,7 +5,8 @@
 import type { ComputeClient } from '../worker/client';
 import { startJobEffect } from './jobEffect';
 import { currentSvd } from './selectors';
-import type { AppStore } from './store';
+import type { JobInput } from '../worker/protocol';
+import type { AppState, AppStore } from './store';
 
 export type SaveFile = (blob: Blob, fileName: string) => void;
 
@@ -14,27 +15,53 @@ export function fileStem(title: string): string {
   return title.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'matrix';
 }
 
-export function startExportEffect(store: AppStore, client: ComputeClient, save: SaveFile): () => void {
-  const finished = (s: AppStore, exportError: string | null) => s.getState().setExportState({ exportRequest: null, exportError });
+type ExportKind = 'exportFactors' | 'exportTensorTrain' | 'exportWeighted';
+
+/** One kind of export: the slice's pending request, the job it makes, and how the slice hears the end. */
+export interface ExportSpec<K extends ExportKind> {
+  kind: K;
+  /** The pending request (the slice clears it in `finished`), or null. */
+  pending(state: AppState): unknown;
+  /** The job's input and the file's name, or a sentence saying why it cannot run yet. */
+  prepare(state: AppState, request: unknown): { input: JobInput<K>; fileName: string } | string;
+  finished(store: AppStore, exportError: string | null): void;
+}
+
+/** Runs an export in the 'export' slot (the workspace's own job goes on) and saves its bytes. */
+export function startExportJob<K extends ExportKind>(store: AppStore, client: ComputeClient, save: SaveFile, spec: ExportSpec<K>): () => void {
   return startJobEffect(store, client, {
-    kind: 'exportFactors',
+    kind: spec.kind,
     slot: 'export',
-    inputs: (s) => [s.exportRequest],
+    inputs: (s) => [spec.pending(s)],
     request(state) {
-      const request = state.exportRequest;
-      if (!request) return null;
-      const result = currentSvd(state);
-      if (!result) return 'The SVD is still being computed; export when it is done.';
-      const { matrix } = state;
-      const { format, dtype } = request;
-      const input = { format, dtype, rows: result.rows, cols: result.cols, p: result.p, a: matrix.data, u: result.u, s: result.s, v: result.v };
-      return { key: [request, `${fileStem(state.source.title)}-svd.${format}`], input: () => input };
+      const request = spec.pending(state);
+      if (request === null) return null;
+      const prepared = spec.prepare(state, request);
+      if (typeof prepared === 'string') return prepared;
+      return { key: [request, prepared.fileName], input: () => prepared.input };
     },
     running: () => undefined,
-    done(s, { bytes }, [, fileName]) {
+    done(s, output, [, fileName]) {
+      const { bytes } = output as { bytes: Uint8Array };
       save(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }), fileName as string);
-      finished(s, null);
+      spec.finished(s, null);
     },
-    failed: finished,
+    failed: (s, message) => spec.finished(s, message),
+  });
+}
+
+/** The matrix workspace's export: A and its SVD factors. */
+export function startExportEffect(store: AppStore, client: ComputeClient, save: SaveFile): () => void {
+  return startExportJob(store, client, save, {
+    kind: 'exportFactors',
+    pending: (s) => s.exportRequest,
+    prepare(state, pending) {
+      const result = currentSvd(state);
+      if (!result) return 'The SVD is still being computed; export when it is done.';
+      const { format, dtype } = pending as NonNullable<AppState['exportRequest']>;
+      const input = { format, dtype, rows: result.rows, cols: result.cols, p: result.p, a: state.matrix.data, u: result.u, s: result.s, v: result.v };
+      return { input, fileName: `${fileStem(state.source.title)}-svd.${format}` };
+    },
+    finished: (s, exportError) => s.getState().setExportState({ exportRequest: null, exportError }),
   });
 }

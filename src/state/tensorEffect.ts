@@ -5,7 +5,7 @@
  */
 import { JobCancelledError, type ComputeClient, type JobHandle } from '../worker/client';
 import type { EmbeddingsLocation } from './sourceEffect';
-import { fileStem, type SaveFile } from './exportEffect';
+import { fileStem, startExportJob, type SaveFile } from './exportEffect';
 import type { TableSource, TensorSource } from '../worker/tensorSources';
 import type { TensorJobInput } from '../worker/tensorJob';
 import type { TtRowsJobInput, TtRowsJobOutput } from '../worker/ttRowsJob';
@@ -195,29 +195,22 @@ export function startTensorEffect(store: AppStore, client: ComputeClient, embedd
     }
   }
 
-  function checkExport(state: AppState, previous: AppState): void {
-    const request = state.tensor.exportRequest;
-    if (!request || request === previous.tensor.exportRequest) return;
-    const title = request.what === 'tensor' ? state.tensor.result?.title : state.tensor.rows.result?.title;
-    client.run('exportTensorTrain', { ...request, dtype: 'float64' }, { slot: 'export' }).promise.then(
-      ({ bytes }) => {
-        save(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }), `${fileStem(title ?? 'tensor')}-tt${request.what === 'rows' ? '-rows' : ''}.${request.format}`);
-        store.getState().setTensorState({ exportRequest: null, exportError: null });
-      },
-      (error: unknown) => {
-        if (error instanceof JobCancelledError) return;
-        store.getState().setTensorState({ exportRequest: null, exportError: error instanceof Error ? error.message : String(error) });
-      },
-    );
-  }
-
   checkRows();
   const unsubscribe = store.subscribe(checkRows);
-  const unsubscribeExport = store.subscribe(checkExport);
+  const stopExport = startExportJob(store, client, save, {
+    kind: 'exportTensorTrain',
+    pending: (s) => s.tensor.exportRequest,
+    prepare(state, pending) {
+      const request = pending as NonNullable<AppState['tensor']['exportRequest']>;
+      const title = request.what === 'tensor' ? state.tensor.result?.title : state.tensor.rows.result?.title;
+      return { input: { ...request, dtype: 'float64' }, fileName: `${fileStem(title ?? 'tensor')}-tt${request.what === 'rows' ? '-rows' : ''}.${request.format}` };
+    },
+    finished: (s, exportError) => s.getState().setTensorState({ exportRequest: null, exportError }),
+  });
   return () => {
     stopOne();
     unsubscribe();
-    unsubscribeExport();
+    stopExport();
     if (timer !== null) clearTimeout(timer);
     handle?.cancel();
   };

@@ -8,7 +8,7 @@ import { JobCancelledError, type ComputeClient, type JobHandle } from '../worker
 import type { MethodStanding, WeightedJobInput, WeightedJobOutput, WeightedPartial } from '../worker/weightedJob';
 import { WEIGHTED_MAX_ENTRIES } from '../worker/weightedJob';
 import type { AppState, AppStore } from './store';
-import { fileStem, type SaveFile } from './exportEffect';
+import { fileStem, startExportJob, type SaveFile } from './exportEffect';
 import { missingEntriesRef } from './linkedFiles';
 import { deviceFlopRate } from './selectors';
 import { EXACT_SVD_TIME_BUDGET_SECONDS } from './svdSlice';
@@ -187,28 +187,20 @@ export function startWeightedEffect(store: AppStore, client: ComputeClient, save
     else if (w.status === 'idle') run(w.raceId + 1, false);
   }
 
-  /** Runs an export the page asked for, in its own slot: the race goes on. */
-  function checkExport(state: AppState, previous: AppState): void {
-    const format = state.weighted.exportRequest;
-    if (!format || format === previous.weighted.exportRequest || !save) return;
-    client.run('exportWeighted', { format, dtype: 'float64' }, { slot: 'export' }).promise.then(
-      ({ bytes }) => {
-        save(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }), `${fileStem(state.source.title)}-weighted.${format}`);
-        set({ exportRequest: null, exportError: null });
-      },
-      (error: unknown) => {
-        if (error instanceof JobCancelledError) return;
-        set({ exportRequest: null, exportError: error instanceof Error ? error.message : String(error) });
-      },
-    );
-  }
-
   check();
   const unsubscribe = store.subscribe(check);
-  const unsubscribeExport = store.subscribe(checkExport);
+  // The export runs in its own slot: the race goes on.
+  const stopExport = save
+    ? startExportJob(store, client, save, {
+      kind: 'exportWeighted',
+      pending: (s) => s.weighted.exportRequest,
+      prepare: (state, format) => ({ input: { format: format as 'npz' | 'safetensors', dtype: 'float64' }, fileName: `${fileStem(state.source.title)}-weighted.${String(format)}` }),
+      finished: (s, exportError) => s.getState().setWeightedState({ exportRequest: null, exportError }),
+    })
+    : () => undefined;
   return () => {
     unsubscribe();
-    unsubscribeExport();
+    stopExport();
     if (timer !== null) clearTimeout(timer);
     stopJob();
   };

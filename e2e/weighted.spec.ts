@@ -161,3 +161,22 @@ test('above 3 rows the scene draws both subspaces through their principal pairs,
   const emAngle = await table(page).getByRole('row', { name: /^EM/ }).locator('td').nth(2).textContent();
   await expect(page.locator('.label-layer').getByText(`θ₁ = ${emAngle?.trim()}`)).toBeVisible();
 });
+
+test('the weighted workspace shows any approximation through the matrix workspace\'s heatmaps', async ({ page }) => {
+  await page.goto('./#w=weighted&m=3,0;4,5&wl=1,em+als,svd,200,1&wts=uniform');
+  await expect(status(page)).toHaveAttribute('data-status', 'done');
+  const panel = page.getByRole('region', { name: 'Heatmaps' });
+  const figure = panel.getByTestId('weighted-heatmaps');
+  await expect(figure).toHaveAttribute('data-method', 'em');
+  await expect(figure).toHaveAttribute('data-rank', '1');
+  await expect(figure.getByRole('img', { name: 'A, A_k (k = 1) and A − A_k' })).toBeVisible();
+  await expect(panel.getByRole('img', { name: 'Singular values of the EM (Srebro–Jaakkola) approximation (rank 1)' })).toBeVisible();
+  const chooser = panel.getByRole('radiogroup', { name: 'Approximation shown' });
+  await chooser.getByRole('radio', { name: 'FWSVD' }).check();
+  await expect(figure).toHaveAttribute('data-method', 'fwsvd');
+  await chooser.getByRole('radio', { name: 'Plain SVD' }).check();
+  await expect(figure).toHaveAttribute('data-method', 'svd');
+  await expect(panel.getByRole('img', { name: 'Singular values of A, cut at k = 1 (plain SVD)' })).toBeVisible();
+  await figure.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: docImagePath('weighted-heatmaps'), fullPage: false });
+});

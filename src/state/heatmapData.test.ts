@@ -4,8 +4,9 @@
  */
 import { QUIET_CONTEXT } from '../worker/protocol';
 import { describe, expect, it } from 'vitest';
-import { blockMeans, createRandom, lowRank, randomMatrix, svd } from '../core';
-import { HEATMAP_GRID, runSvdJob } from '../worker/svdJob';
+import { blockMeans, createRandom, lowRank, matmul, randomMatrix, svd } from '../core';
+import { runSvdJob } from '../worker/svdJob';
+import { HEATMAP_GRID, lowRankViewOfFactors } from '../worker/lowRankView';
 import { pooledMatrices } from './heatmapData';
 
 const context = QUIET_CONTEXT;
@@ -35,6 +36,21 @@ describe('pooled heatmap matrices', () => {
       expect(maxDifference(pooled.reconstruction, expected)).toBeLessThan(1e-12);
       expect(pooled.blockRows).toBeCloseTo(400 / 160, 12);
     }
+  });
+
+  it("pools any low-rank view: a weighted method's X Y^T, whose full rank is not A", () => {
+    const random = createRandom(3);
+    const x = randomMatrix(400, 170, random);
+    const y = randomMatrix(170, 170, random);
+    const view = lowRankViewOfFactors(a, x, y);
+    const expected = blockMeans(matmul(x, y, { transB: true }), HEATMAP_GRID, HEATMAP_GRID).data;
+    const pooled = pooledMatrices(view, 170);
+    // A is the data's; A_k is the product's, built from zero (a complete SVD's shortcut from A would be wrong here).
+    expect(maxDifference(pooled.original, result.pooled.original)).toBe(0);
+    expect(maxDifference(pooled.reconstruction, expected)).toBeLessThan(1e-10);
+    // Each view keeps its own rank: the SVD's heatmaps are unchanged by it.
+    expect(pooledMatrices(result, 169).rank).toBe(169);
+    expect(maxDifference(pooledMatrices(view, 170).reconstruction, expected)).toBeLessThan(1e-10);
   });
 
   it('shows a small matrix cell by cell', () => {

@@ -2,7 +2,8 @@
  * The weighted race from the store to the worker and back, with the real job running in-process:
  * uniform weights land on the SVD, a painted weight lowers the weighted objective below plain SVD's
  * and turns the subspace, and a race pauses (nothing more arrives), resumes where it stopped and
- * is cancelled; a change of the data starts a new race.
+ * is cancelled; a change of the data starts a new race. The final result's low-rank views reproduce
+ * the errors the race reports.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppStore, type AppStore } from './store';
@@ -11,6 +12,9 @@ import { createComputeClient, type WorkerEndpoint } from '../worker/client';
 import { createWorkerHost } from '../worker/host';
 import type { FromWorker, ToWorker } from '../worker/protocol';
 import { runWeightedJob } from '../worker/weightedJob';
+import { weightedLowRankView } from './weightedViews';
+import type { LowRankView } from '../worker/lowRankView';
+import { approximationOf } from '../worker/lowRankView.testkit';
 
 function inProcessClient() {
   return createComputeClient(() => {
@@ -49,6 +53,26 @@ async function until(store: AppStore, test: (s: ReturnType<AppStore['getState']>
   }
 }
 
+/** Σ W (A − U diag(s) V^T)² and ‖A − U diag(s) V^T‖_F of a view. */
+function errorsOf(view: LowRankView, a: Float64Array, w: Float64Array): { objective: number; plain: number } {
+  const approximation = approximationOf(view);
+  let objective = 0;
+  let plain = 0;
+  for (let i = 0; i < a.length; i++) {
+    const d = a[i] - approximation[i];
+    objective += w[i] * d * d;
+    plain += d * d;
+  }
+  return { objective, plain: Math.sqrt(plain) };
+}
+
+/** A smooth, full-rank rows x cols matrix of the test's own (not a link's or preset's). */
+function loadWave(store: AppStore, rows: number, cols: number): Float64Array {
+  const data = Float64Array.from({ length: rows * cols }, (_, k) => Math.sin(k * 0.37) + Math.cos(k * 0.011));
+  store.getState().loadMatrix({ rows, cols, data }, { kind: 'preset', title: 'test' });
+  return data;
+}
+
 describe('the weighted race', () => {
   it('with uniform weights, lands every method on the plain SVD (Eckart-Young tail 5)', async () => {
     const store = createAppStore();
@@ -76,12 +100,36 @@ describe('the weighted race', () => {
     for (let i = 1; i < o.length; i++) expect(o[i]).toBeLessThanOrEqual(o[i - 1] * (1 + 1e-12) + 1e-12);
   });
 
+  it("ends with each approximation's low-rank view, which reproduces the weighted and plain errors reported", async () => {
+    const store = createAppStore();
+    const rows = 12;
+    const cols = 9;
+    const data = loadWave(store, rows, cols);
+    store.getState().setWeightedSettings({ rank: 3, methods: ['em', 'als'], maxIter: 300, weights: { ...store.getState().weighted.settings.weights, source: 'random-mask', density: 0.7 } });
+    open(store);
+    await until(store, (s) => s.weighted.status === 'done');
+    const state = store.getState();
+    const { baseline, curves } = state.weighted;
+    const w = baseline!.weights.data;
+    const reported = [
+      { which: 'fwsvd' as const, objective: baseline!.fwsvd.objective, plain: baseline!.fwsvd.plainError },
+      ...curves.map((c) => ({ which: c.method, objective: c.objectives.at(-1)!, plain: c.plainErrors.at(-1)! })),
+    ];
+    for (const r of reported) {
+      const view = weightedLowRankView(state, r.which)!;
+      expect([view.rows, view.cols, view.p]).toEqual([rows, cols, 3]);
+      const errors = errorsOf(view, data, w);
+      expect(Math.abs(errors.objective - r.objective)).toBeLessThanOrEqual(1e-9 * r.objective);
+      expect(Math.abs(errors.plain - r.plain)).toBeLessThanOrEqual(1e-9 * r.plain);
+    }
+    // Plain SVD's view is the SVD job's, which this store does not run.
+    expect(weightedLowRankView(state, 'svd')).toBeNull();
+    expect(weightedLowRankView(state, 'gd')).toBeNull();
+  });
+
   it('does not start a race estimated over the budget: it offers fewer iterations, or all of them anyway', async () => {
     const store = createAppStore();
-    const rows = 400;
-    const cols = 300;
-    const data = Float64Array.from({ length: rows * cols }, (_, k) => Math.sin(k * 0.37) + Math.cos(k * 0.011));
-    store.getState().loadMatrix({ rows, cols, data }, { kind: 'preset', title: 'test' });
+    loadWave(store, 400, 300);
     // At the default 3 Gflop/s: EM 14.4 and GD 28.8 Mflop per iteration, 20,000 iterations: minutes.
     store.getState().setWeightedSettings({ rank: 20, methods: ['em', 'gd'], maxIter: 20_000, weights: { ...store.getState().weighted.settings.weights, source: 'uniform' } });
     open(store);
@@ -107,10 +155,7 @@ describe('the weighted race', () => {
 
   it('pauses, resumes where it stopped, and cancels', async () => {
     const store = createAppStore();
-    const rows = 60;
-    const cols = 40;
-    const data = Float64Array.from({ length: rows * cols }, (_, k) => Math.sin(k * 0.37) + Math.cos(k * 0.011));
-    store.getState().loadMatrix({ rows, cols, data }, { kind: 'preset', title: 'test' });
+    loadWave(store, 60, 40);
     store.getState().setWeightedSettings({ rank: 6, methods: ['em', 'gd'], maxIter: 100_000, init: 'random', weights: { ...store.getState().weighted.settings.weights, source: 'random-mask', density: 0.5 } });
     open(store);
     const iterations = () => store.getState().weighted.curves[0]?.objectives.length ?? 0;

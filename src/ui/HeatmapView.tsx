@@ -1,9 +1,8 @@
 /** The central heatmap view: A, A_k and A - A_k side by side on one colour scale. */
-import { createElement as h, useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useAppState } from '../state/store';
 import { effectiveRank, latestSvd } from '../state/selectors';
-import { pooledMatrices } from '../state/heatmapData';
-import { HeatmapTriptych } from './plots';
+import { PooledTriptych } from './PooledTriptych';
 
 /** How long the heatmaps may show the previous matrix before a note says so. */
 const OUTDATED_NOTE_DELAY_MS = 400;
@@ -25,16 +24,10 @@ export function HeatmapView() {
     const timer = setTimeout(() => setWaitedLong(true), OUTDATED_NOTE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [outdated, result]);
-  const pooled = useMemo(() => (result ? pooledMatrices(result, rank) : null), [result, rank]);
-  if (!pooled) return <p className="scene-message">The SVD is being computed.</p>;
-  const pooledNote =
-    pooled.blockRows > 1 || pooled.blockCols > 1
-      ? `Each cell is the mean of a block of about ${pooled.blockRows.toFixed(1)} × ${pooled.blockCols.toFixed(1)} entries (the ${result?.rows} × ${result?.cols} matrix shown on a ${pooled.rows} × ${pooled.cols} grid).`
-      : null;
+  if (!result) return <p className="scene-message">The SVD is being computed.</p>;
   return (
     <div className="heatmap-view">
-      {h(HeatmapTriptych, { rows: pooled.rows, cols: pooled.cols, original: pooled.original, reconstruction: pooled.reconstruction, rank: pooled.rank })}
-      {pooledNote && <p className="hint">{pooledNote}</p>}
+      <PooledTriptych view={result} rank={rank} />
       {outdated && (failed || waiting || waitedLong) && (
         <p className="hint" data-testid="heatmaps-outdated">
           {failed

@@ -11,9 +11,10 @@
  * the randomized SVD it suggests instead (`SvdDeclined`), and the page asks the person.
  */
 import {
-  blockMeans, matrixStructure, measureFlopRate, randomizedSvd, rowBlockMeans, suggestedRank, svd, svdCost, matrix,
+  matrixStructure, measureFlopRate, randomizedSvd, suggestedRank, svd, svdCost, matrix,
   type Matrix, type SvdCost,
 } from '../core';
+import { lowRankView, viewBuffers, type LowRankView } from './lowRankView';
 import { squareMapOf, type SquareMap } from './squareMap';
 import { heldMatrix, makeRoom } from './heldMatrices';
 import type { HandlerResult, JobContext } from './protocol';
@@ -98,84 +99,20 @@ export type { SquareMap };
 /** The job's answer: the SVD, or (see SvdDeclined) an estimate instead. */
 export type SvdJobOutput = SvdFactors | SvdDeclined;
 
-/** The SVD as the job computed it. */
-export interface SvdFactors {
-  rows: number;
-  cols: number;
-  /** The number of triplets computed: min(rows, cols), or k for the randomized method. */
-  p: number;
-  /** Whether all min(rows, cols) triplets were computed. */
+/** The SVD as the job computed it: its low-rank view (U, s, V, A's energies, the pooled factors) and how it was made. */
+export interface SvdFactors extends LowRankView {
+  /** Whether all min(rows, cols) triplets were computed (p is min(rows, cols), or k for the randomized method). */
   complete: boolean;
   /** The method that ran (a randomized request with k >= min(rows, cols) runs exactly). */
   method: SvdMethod;
-  /** ||A||_F^2, so that truncation errors stay exact when only the top k values are known. */
-  frobeniusSquared: number;
   /** The randomized SVD's a posteriori bound on ||A - U S V^T||_2, holding with probability 1 - failureProbability. */
   errorBound: { bound: number; failureProbability: number } | null;
-  /** rows x p, row-major. */
-  u: Float64Array;
-  /** Singular values, descending. */
-  s: Float64Array;
-  /** cols x p, row-major. */
-  v: Float64Array;
   /** For matrices up to 3 x 3: the padded square SVD the linear-map view animates. */
   map: SquareMap | null;
-  /** Squared length of each row (m) and column (n) of A: what the cloud's colours are shares of. */
-  rowEnergy: Float64Array;
-  colEnergy: Float64Array;
-  /** A and the factors as block means on the heatmaps' grid, so the page never reads all of A or U. */
-  pooled: PooledFactors;
   /** Time the core spent, in milliseconds. */
   elapsedMs: number;
   /** What the job expected it to cost (to compare with elapsedMs, and for the page's next estimates). */
   estimate?: SvdEstimate;
-}
-
-/** The heatmaps show at most this many rows and columns of cells (block means beyond that). */
-export const HEATMAP_GRID = 160;
-
-/**
- * A, U and V as block means on a grid of rows x cols cells (at most HEATMAP_GRID each): the pooled
- * A_k for any rank is u_k diag(s) v_k^T of the pooled factors (block means are linear). Pooling
- * GPT-2's 50257 x 768 embedding table and its U on the page took 263 ms of its thread.
- */
-export interface PooledFactors {
-  rows: number;
-  cols: number;
-  /** rows x cols block means of A. */
-  original: Float64Array;
-  /** rows x p and cols x p block means of the rows of U and V. */
-  u: Float64Array;
-  v: Float64Array;
-}
-
-function poolFactors(a: Matrix, u: Float64Array, v: Float64Array, p: number): PooledFactors {
-  const original = blockMeans(a, HEATMAP_GRID, HEATMAP_GRID);
-  return {
-    rows: original.rows,
-    cols: original.cols,
-    original: original.data,
-    u: rowBlockMeans(matrix(a.rows, p, u), HEATMAP_GRID).data,
-    v: rowBlockMeans(matrix(a.cols, p, v), HEATMAP_GRID).data,
-  };
-}
-
-/** Squared lengths of the rows and of the columns of A, and their sum ||A||_F^2. */
-function energies(a: Matrix): { rowEnergy: Float64Array; colEnergy: Float64Array; total: number } {
-  const rowEnergy = new Float64Array(a.rows);
-  const colEnergy = new Float64Array(a.cols);
-  let total = 0;
-  for (let i = 0; i < a.rows; i++) {
-    let sum = 0;
-    for (let j = 0, k = i * a.cols; j < a.cols; j++, k++) {
-      const x2 = a.data[k] * a.data[k];
-      sum += x2;
-      colEnergy[j] += x2;
-    }
-    rowEnergy[i] = sum;
-    total += sum;
-  }
-  return { rowEnergy, colEnergy, total };
 }
 
 const MAP_MAX = 3;
@@ -255,27 +192,16 @@ export function runSvdJob(input: SvdJobInput, context: JobContext): HandlerResul
   const map = a.rows <= MAP_MAX && a.cols <= MAP_MAX ? squareMapOf({ rows: a.rows, cols: a.cols, s: result.s, u: matrix(a.rows, p, result.u), v: matrix(a.cols, p, result.v) }) : null;
   const u = map ? firstColumns(map.u, map.n, a.rows, p) : result.u;
   const v = map ? firstColumns(map.v, map.n, a.cols, p) : result.v;
-  const { rowEnergy, colEnergy, total } = energies(a);
   const output: SvdFactors = {
-    rows: input.rows,
-    cols: input.cols,
-    p,
+    ...lowRankView(a, u, result.s, v, p),
     complete: p === Math.min(a.rows, a.cols),
     method: result.method,
-    frobeniusSquared: total,
     errorBound: result.errorBound,
-    u,
-    s: result.s,
-    v,
     map,
-    rowEnergy,
-    colEnergy,
-    pooled: poolFactors(a, u, v, p),
     elapsedMs: performance.now() - started,
     estimate: estimateOf(cost, a.rows, a.cols),
   };
-  const { pooled } = output;
-  const transfer = [output.u.buffer, output.s.buffer, output.v.buffer, output.rowEnergy.buffer, output.colEnergy.buffer, pooled.original.buffer, pooled.u.buffer, pooled.v.buffer];
-  if (map) transfer.push(map.u.buffer, map.s.buffer, map.v.buffer);
-  return { output, transfer: transfer as ArrayBuffer[] };
+  const transfer = viewBuffers(output);
+  if (map) transfer.push(map.u.buffer as ArrayBuffer, map.s.buffer as ArrayBuffer, map.v.buffer as ArrayBuffer);
+  return { output, transfer };
 }

@@ -16,6 +16,7 @@ import {
 import { checkedWeight, type WeightRefLike } from './fileJobs';
 import { heldMatrix } from './heldMatrices';
 import { letMessagesIn } from './letMessagesIn';
+import { lowRankViewOfFactors, summarize, viewBuffers, type LowRankView } from './lowRankView';
 import { JobCancelled, type HandlerResult, type JobContext } from './protocol';
 
 export type WeightSourceKind = WeightPreset | 'file';
@@ -100,6 +101,12 @@ export interface WeightedJobOutput {
   risk: SvdRisk;
   /** The race had to start again (the worker no longer held the paused one). */
   restarted: boolean;
+  /**
+   * Where each approximation ended, as low-rank views for the heatmaps and the spectrum: FWSVD's and
+   * each method's, in the order of `standings` (plain SVD's is the SVD job's). Only in the final
+   * result: two factors per method are too much to stream every 80 ms.
+   */
+  views: { fwsvd: LowRankView; methods: LowRankView[] };
 }
 
 /** Weighted matrices up to this many entries: a 2048 x 2048 EM iteration takes seconds already. */
@@ -115,6 +122,8 @@ interface Race {
   solvers: WeightedSolver[];
   records: { objectives: number[]; plainErrors: number[] }[];
   baseline: WeightedBaseline;
+  /** FWSVD's factors, for its view in the final result. */
+  fwsvd: { x: Matrix; y: Matrix };
   svdBasis: Matrix;
   svd: ReturnType<typeof svd>;
 }
@@ -291,7 +300,19 @@ async function startRace(input: WeightedJobInput, context: JobContext, key: stri
   };
   const solvers = input.methods.map((method) => createWeightedSolver(a, w, k, { method, init: input.init, maxIter: input.maxIter, seed: input.seed, svd: f }));
   const records = solvers.map((s) => ({ objectives: [s.start.objective], plainErrors: [s.start.plainError] }));
-  return { key, a, w, solvers, records, baseline, svdBasis: uk, svd: f };
+  return { key, a, w, solvers, records, baseline, fwsvd: { x: fw.x, y: fw.y }, svdBasis: uk, svd: f };
+}
+
+/** FWSVD's and each method's approximation in SVD form; the views share one summary of A (one copy in the message). */
+function finalViews(race: Race): WeightedJobOutput['views'] {
+  const summary = summarize(race.a);
+  return {
+    fwsvd: lowRankViewOfFactors(race.a, race.fwsvd.x, race.fwsvd.y, summary),
+    methods: race.solvers.map((solver) => {
+      const { x, y } = solver.factors();
+      return lowRankViewOfFactors(race.a, x, y, summary);
+    }),
+  };
 }
 
 /**
@@ -343,8 +364,9 @@ export async function runWeightedJob(input: WeightedJobInput, context: JobContex
   let best = Math.min(race.baseline.fwsvd.objective, race.baseline.svd.objective);
   for (const r of race.records) for (const value of r.objectives) best = Math.min(best, value);
   const standings = race.solvers.map((_, i) => standing(race, i, 0, true));
+  const views = finalViews(race);
   return {
-    output: { baseline: race.baseline, standings, risk: svdRisk(race.a, race.w, input.rank, best, { svd: race.svd }), restarted },
-    transfer: [],
+    output: { baseline: race.baseline, standings, risk: svdRisk(race.a, race.w, input.rank, best, { svd: race.svd }), restarted, views },
+    transfer: viewBuffers(views.fwsvd, ...views.methods),
   };
 }

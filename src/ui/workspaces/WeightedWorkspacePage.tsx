@@ -1,7 +1,7 @@
 /**
- * The weighted low-rank workspace: the matrix and its weights on the left, the weights painted and
- * the race plotted in the middle (with the tilted ellipse for 2 × 2 and 3 × 3 matrices), the
- * race's controls on the right.
+ * The weighted low-rank workspace: the matrix and its weights on the left, the weights painted, the
+ * race plotted and each approximation's heatmaps in the middle (with the tilted ellipse for 2 × 2
+ * and 3 × 3 matrices), the race's controls on the right.
  */
 import type { ReactNode } from 'react';
 import { FilePanel } from '../FilePanel';
@@ -11,6 +11,7 @@ import { WeightsPanel } from '../weighted/WeightsPanel';
 import { WeightEditor } from '../weighted/WeightEditor';
 import { RacePanel } from '../weighted/RacePanel';
 import { WeightedResults } from '../weighted/WeightedResults';
+import { WeightedHeatmaps } from '../weighted/WeightedHeatmaps';
 import { useAppState } from '../../state/store';
 import { sceneContent } from '../../state/selectors';
 
@@ -44,6 +45,7 @@ export function WeightedWorkspacePage({ scene }: { scene(describedBy: string): R
         <SceneDescription id={DESCRIPTION_ID} />
         <WeightEditor />
         <WeightedResults />
+        <WeightedHeatmaps />
       </section>
       <aside className="right">
         <RacePanel />

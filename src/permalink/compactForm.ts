@@ -140,19 +140,9 @@ export async function encodeCompactHash(state: LinkState & { title?: string }, p
   const header: Header = { rows, cols, dtype: precision };
   if (stored.scale !== undefined) header.scale = stored.scale;
   if (state.workspace !== undefined) header.workspace = state.workspace;
-  if (state.rank !== undefined) header.rank = state.rank;
-  if (state.method !== undefined) header.method = state.method;
-  if (state.view !== undefined) header.view = state.view;
-  if (state.of !== undefined) header.of = state.of;
-  if (state.step !== undefined) header.step = state.step;
-  if (state.cam !== undefined) header.cam = state.cam;
-  if (state.axes !== undefined) header.axes = state.axes;
-  if (state.subspaces !== undefined) header.subspaces = state.subspaces;
-  if (state.attention !== undefined) header.attention = state.attention;
-  if (state.attentionFiles !== undefined) header.attentionFiles = state.attentionFiles;
-  if (state.compare !== undefined) header.compare = state.compare;
-  if (state.compareFile !== undefined) header.compareFile = state.compareFile;
-  for (const { field } of WORKSPACE_KEY_CODECS) if (state[field] !== undefined) Object.assign(header, { [field]: state[field] });
+  for (const codec of WORKSPACE_KEY_CODECS) {
+    for (const field of Object.keys(codec.shape) as (keyof LinkState)[]) if (state[field] !== undefined) Object.assign(header, { [field]: state[field] });
+  }
   if (state.title !== undefined) header.title = state.title.slice(0, 200);
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   if (headerBytes.length > MAX_HEADER_BYTES) {

@@ -64,6 +64,8 @@ describe('human link form', () => {
     ['#m=1&svd=exact', /"svd=exact" must be rand,k/],
     ['#m=1&att=1,2,3', /attention settings/],
     ['#m=1&cmp=row,99,1', /"cmp=row,99,1" must be at most 10/],
+    // The row of a table is written from 1, so its bound is too.
+    ['#w=tensor&tt=gaussian-table,1&tmode=tensor&row=1000000002', /"row=1000000002" must be at most 1000000001\./],
     ['#m=1&cmp=row,file&bentry=w&bsha256=abc', /"bsha256=abc" is not a SHA-256/],
     ['#m=1&cmp=row,file&bsrc=ftp://x&bentry=w&bsha256=' + 'a'.repeat(64), /"bsrc=ftp:\/\/x" is not an http or https URL/],
     ['#m=1&att=file,64,1,xw&qfile=a.npy&qentry=w&qsha256=' + 'a'.repeat(64), /"kentry" names no array/],
@@ -90,6 +92,13 @@ describe('human link form', () => {
     expect(decodeHumanHash(`#${encodeHumanHash(state)}`)).toEqual({ ok: true, value: state });
     const preset = { preset: { id: 'random', params: { size: '20x10', seed: '3' } }, rank: 4 };
     expect(decodeHumanHash(`#${encodeHumanHash(preset)}`)).toEqual({ ok: true, value: preset });
+  });
+
+  it('reads back the longest noise level it writes (a float64 with an exponent)', () => {
+    const state = { matrix: { rows: 1, cols: 1, data: [1] }, compare: { side: 'row' as const, level: 1.2345678901234566e-7, seed: 1 } };
+    const text = encodeHumanHash(state);
+    expect(text).toContain('cmp=row,1.2345678901234566e-7,1');
+    expect(decodeHumanHash(`#${text}`)).toEqual({ ok: true, value: state });
   });
 
   it('round-trips attention weights and a comparison matrix of files, by reference', () => {

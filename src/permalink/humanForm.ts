@@ -1,31 +1,28 @@
 /**
  * The human-writable link form: `#m=3,0;4,5&r=1` (rows split by `;`, entries by `,`), or a preset
  * by name and parameters: `#p=random&size=768x768&spectrum=geometric&decay=0.001&seed=42&r=64`,
- * or an array of a file by reference: `#src=https://…&entry=h.3.attn&sha256=…`.
- * Optional view keys: `r` (rank), `view` (map, cloud, heatmaps, attention), `of` (rows, columns), `step`
- * (animation step, 0 to 3), `cam` (camera position x,y,z), `att` (the attention view's head: synthetic,
- * or `att=file,…` with the query and key arrays in `q…` and `k…` keys), `cmp` (a subspace
- * comparison against A plus noise, or `cmp=row,file` against the array in the `b…` keys).
+ * or an array of a file by reference: `#src=https://…&entry=h.3.attn&sha256=…`. That is the matrix
+ * workspace's document; `w=` names the workspace, and each workspace's keys follow, written by its
+ * entry of workspaceKeys.ts (`r`, `view`, `att`, `cmp`, `wl`, `tt`, …; a reference of an analysis
+ * has the same keys as the document's after a prefix: `qsrc`, `bentry`, …).
  *
  * `decodeHumanHash` never throws: links are untrusted input, so it returns the state or a list of
  * readable problems, and bounds every size before anything is allocated. The text of each key is
- * read by the schema of humanSchema.ts and the result validated by the shared schemas of
- * linkState.ts. Unknown keys are ignored, so links from newer versions still open what they can.
+ * read by humanSchema.ts and the result validated by the shared schemas of linkState.ts. Unknown
+ * keys are ignored, so links from newer versions still open what they can.
  */
 import { decodeHumanParams } from './humanSchema';
+import { formatNumber } from './keyCodec';
 import { WORKSPACE_KEY_CODECS } from './workspaceKeys';
 import type { DecodeResult, LinkMatrix, LinkRef, LinkState } from './linkState';
 
-export type { DecodeResult, LinkMatrix, LinkPreset, LinkRef, LinkState, LinkView } from './linkState';
+export type { DecodeResult, LinkMatrix, LinkPreset, LinkRef, LinkState } from './linkState';
+export type { LinkView } from './svdKeys';
 
 /** The largest matrix the human form carries; bigger ones need the compact form. */
 export const HUMAN_FORM_MAX_SIZE = 12;
 /** Longer hashes are refused before any parsing. */
 const MAX_HASH_LENGTH = 20_000;
-
-function formatNumber(x: number): string {
-  return Object.is(x, -0) ? '0' : String(x);
-}
 
 function matrixText({ rows, cols, data }: LinkMatrix): string {
   const lines: string[] = [];
@@ -33,7 +30,7 @@ function matrixText({ rows, cols, data }: LinkMatrix): string {
   return lines.join(';');
 }
 
-/** The keys of a reference, each prefixed (`q` for the query, `k` for the key, `b` for a second matrix). */
+/** The keys of a reference, each after a prefix (none for the document's; an entry's own: `q`, `b`, `g`, …). */
 function refParts(ref: LinkRef, prefix: string): string[] {
   const { url, file, size, entry, slice, unfold, reshape, sha256, fused, missingAsZero } = ref;
   const parts: string[] = [];
@@ -50,8 +47,6 @@ function refParts(ref: LinkRef, prefix: string): string[] {
   return parts;
 }
 
-const layoutText = (layout: 'x-times-w' | 'w-times-x') => (layout === 'x-times-w' ? 'xw' : 'wx');
-
 /** Writes the state; numbers in the shortest text that reads back to exactly the same float64. */
 export function encodeHumanHash(state: LinkState): string {
   const parts: string[] = [];
@@ -61,30 +56,7 @@ export function encodeHumanHash(state: LinkState): string {
     parts.push(`p=${state.preset.id}`);
     for (const [key, value] of Object.entries(state.preset.params)) parts.push(`${key}=${value}`);
   } else if (state.ref) parts.push(...refParts(state.ref, ''));
-  if (state.method !== undefined) {
-    const { k, oversample, powerIterations, seed } = state.method;
-    parts.push(`svd=rand,${k},${oversample},${powerIterations},${seed}`);
-  }
-  if (state.rank !== undefined) parts.push(`r=${state.rank}`);
-  if (state.view !== undefined) parts.push(`view=${state.view}`);
-  if (state.of !== undefined) parts.push(`of=${state.of}`);
-  if (state.step !== undefined) parts.push(`step=${formatNumber(state.step)}`);
-  if (state.axes !== undefined) parts.push(`axes=${state.axes.map((i) => i + 1).join(',')}`);
-  if (state.subspaces !== undefined) parts.push(`sub=${state.subspaces ? 1 : 0}`);
-  if (state.cam !== undefined) parts.push(`cam=${state.cam.map(formatNumber).join(',')}`);
-  if (state.attention !== undefined) {
-    const a = state.attention;
-    parts.push(`att=${a.dModel},${a.seed},${a.headSize},${a.head + 1},${layoutText(a.layout)}`);
-  } else if (state.attentionFiles !== undefined) {
-    const a = state.attentionFiles;
-    parts.push(`att=file,${a.headSize},${a.head + 1},${layoutText(a.layout)}`, ...refParts(a.query, 'q'), ...refParts(a.key, 'k'));
-  }
-  if (state.compare !== undefined) parts.push(`cmp=${state.compare.side},${formatNumber(state.compare.level)},${state.compare.seed}`);
-  else if (state.compareFile !== undefined) parts.push(`cmp=${state.compareFile.side},file`, ...refParts(state.compareFile.second, 'b'));
-  for (const codec of WORKSPACE_KEY_CODECS) {
-    const value = state[codec.field];
-    if (value !== undefined) parts.push(...codec.encode(value as never, refParts));
-  }
+  for (const codec of WORKSPACE_KEY_CODECS) parts.push(...codec.encode(state, refParts));
   return parts.join('&');
 }
 

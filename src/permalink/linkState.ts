@@ -8,8 +8,8 @@ import { z } from 'zod';
 // Zod runs without code generation under the app's Content-Security-Policy: see zodSetup.ts.
 import './zodSetup';
 import { WORKSPACE_IDS } from '../ids/workspaces';
-import { linkRefSchema, SEED_MAX, type LinkRef } from './linkRef';
-import { workspaceLinkShape, type WorkspaceLinkFields } from './workspaceKeys';
+import type { LinkRef } from './linkRef';
+import { workspaceLinkShape } from './workspaceKeys';
 
 export interface LinkMatrix {
   rows: number;
@@ -24,9 +24,6 @@ export interface LinkPreset {
   params: Record<string, string>;
 }
 
-export const LINK_VIEWS = ['map', 'cloud', 'heatmaps'] as const;
-export type LinkView = (typeof LINK_VIEWS)[number];
-
 /**
  * Links made before workspaces existed opened the attention analysis as a fourth view of the matrix
  * page (`view=attention`); it is a workspace of its own now. Both decoders pass the raw values
@@ -40,63 +37,20 @@ export function upgradeLegacyView(raw: Record<string, unknown>): Record<string, 
 
 export { linkRefSchema, SEED_MAX, type LinkRef } from './linkRef';
 
-const layoutSchema = z.enum(['x-times-w', 'w-times-x']);
-const headSchema = {
-  headSize: z.number().int().min(1).max(4096),
-  /** 0-based. */
-  head: z.number().int().min(0).max(4096),
-  layout: layoutSchema,
-};
-
-/** The attention view's synthetic head: model width, seed, head size, head, layout. */
-export const linkAttentionSchema = z.object({ dModel: z.number().int().min(2).max(4096), seed: z.number().int().min(0).max(SEED_MAX), ...headSchema }).strict();
-/** The attention view on weights of files: the query and key projections by reference. */
-export const linkAttentionFilesSchema = z.object({ ...headSchema, query: linkRefSchema, key: linkRefSchema }).strict();
-
-const sideSchema = z.enum(['row', 'column']);
-/** A subspace comparison against A plus seeded noise of a relative level. */
-export const linkCompareSchema = z.object({ side: sideSchema, level: z.number().min(0).max(10), seed: z.number().int().min(0).max(SEED_MAX) }).strict();
-/** A subspace comparison against an array of a file. */
-export const linkCompareFileSchema = z.object({ side: sideSchema, second: linkRefSchema }).strict();
-
-/** The randomized SVD's parameters (absent: the exact SVD). */
-export const linkMethodSchema = z
-  .object({
-    kind: z.literal('randomized'),
-    k: z.number().int().min(1).max(65535),
-    oversample: z.number().int().min(0).max(1000),
-    powerIterations: z.number().int().min(0).max(10),
-    seed: z.number().int().min(0).max(SEED_MAX),
-  })
-  .strict();
-
-/** The view: rank, view, rows or columns, animation step, camera, and the analyses on top. */
+/** The view: the workspace and every workspace's keys (workspaceKeys.ts). */
 export const linkViewSchema = z.object({
   /** The workspace the link opens; absent for the matrix (SVD) workspace. */
   workspace: z.enum(WORKSPACE_IDS).optional(),
-  rank: z.number().int().min(1).max(999_999).optional(),
-  method: linkMethodSchema.optional(),
-  view: z.enum(LINK_VIEWS).optional(),
-  of: z.enum(['rows', 'columns']).optional(),
-  step: z.number().min(0).max(3).optional(),
-  /** The point cloud's axes: three singular directions, 0-based. */
-  axes: z.tuple([z.number().int().min(0).max(65535), z.number().int().min(0).max(65535), z.number().int().min(0).max(65535)]).optional(),
-  /** False when the map view hides the four fundamental subspaces. */
-  subspaces: z.boolean().optional(),
-  cam: z.tuple([z.number().finite().min(-1e6).max(1e6), z.number().finite().min(-1e6).max(1e6), z.number().finite().min(-1e6).max(1e6)]).optional(),
-  attention: linkAttentionSchema.optional(),
-  attentionFiles: linkAttentionFilesSchema.optional(),
-  compare: linkCompareSchema.optional(),
-  compareFile: linkCompareFileSchema.optional(),
   ...workspaceLinkShape,
 });
 export type LinkViewState = z.infer<typeof linkViewSchema>;
 
-export interface LinkState extends LinkViewState, WorkspaceLinkFields {
+/** What a link carries: the matrix workspace's document (at most one of the three) and the view. */
+export type LinkState = LinkViewState & {
   matrix?: LinkMatrix;
   preset?: LinkPreset;
   ref?: LinkRef;
-}
+};
 
 export type DecodeResult = { ok: true; value: LinkState } | { ok: false; problems: string[] };
 

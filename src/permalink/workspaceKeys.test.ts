@@ -1,10 +1,13 @@
 /**
- * The weighted and tensor workspaces' link keys: both forms round-trip them exactly, every bound
- * is checked, and malformed keys are refused with a message that names the key.
+ * The workspaces' link keys (the entries of workspaceKeys.ts): both forms round-trip them exactly,
+ * every bound is checked, malformed keys are refused with a message that names the key, and no two
+ * entries claim the same key or field.
  */
 import { describe, expect, it } from 'vitest';
 import { decodeHumanHash, encodeHumanHash, type LinkState } from './humanForm';
 import { decodeCompactHash, encodeCompactHash } from './compactForm';
+import { REFERENCE_KEYS } from './humanSchema';
+import { WORKSPACE_KEY_CODECS } from './workspaceKeys';
 
 const sha = 'c'.repeat(64);
 
@@ -18,6 +21,51 @@ function problems(hash: string): string[] {
   if (!decoded || decoded.ok) throw new Error(`expected ${hash} to be refused`);
   return decoded.problems;
 }
+
+describe('the list of entries', () => {
+  it('gives every key, reference prefix and field to one entry only', () => {
+    const fields = WORKSPACE_KEY_CODECS.flatMap((codec) => Object.keys(codec.shape));
+    expect(new Set(fields).size).toBe(fields.length);
+    expect(fields).not.toContain('workspace');
+    // The keys every link may have besides the entries': the workspace, and the document's.
+    const keys = ['w', 'm', 'p', ...REFERENCE_KEYS];
+    for (const codec of WORKSPACE_KEY_CODECS) keys.push(...new Set(Object.values(codec.keys)), ...Object.keys(codec.refs ?? {}).flatMap((prefix) => REFERENCE_KEYS.map((key) => `${prefix}${key}`)));
+    expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
+  });
+
+  it('read and write links as they always did, key for key', () => {
+    const links = [
+      'm=3,0;4,5&svd=rand,2,10,2,7&r=1&view=cloud&of=columns&step=1.5&axes=1,3,2&sub=0&cam=1.5,-2,3e-7',
+      'p=random&size=20x10&spectrum=geometric&decay=0.001&seed=3&r=4&view=heatmaps&cmp=column,0.25,7',
+      `src=https%3A%2F%2Fx.org%2Fa%26b.npy&size=12&entry=h.0&unfold=2&sha256=${sha}&nan=0&r=2`,
+      'w=attention&att=96,1,16,2,wx',
+      `w=attention&m=1,0;0,1&att=file,64,12,xw&qfile=wq.npy&qsize=10&qentry=wq&qslice=2&qsha256=${sha}&qfused=1&kfile=wk.npy&kentry=wk&ksha256=${sha}`,
+      `m=1,0;0,1&cmp=row,file&bsrc=https%3A%2F%2Fx.org%2Fb.npy&bentry=B&breshape=4&bsha256=${sha}`,
+      `w=weighted&m=3,0;4,5&wl=1,em+als,svd,300,1&wts=fisher,1&paint=1:2:0:0.5&gfile=g.npy&gentry=g&gsha256=${sha}`,
+      `w=tensor&tt=file&tfile=video.npy&tentry=video&tsha256=${sha}&shape=40x48x64&eps=0.1&ranks=4x8&tmode=tensor&row=2&show=tucker&cp=5`,
+    ];
+    for (const link of links) {
+      const decoded = decodeHumanHash(`#${link}`);
+      expect(decoded?.ok, link).toBe(true);
+      if (decoded?.ok) expect(encodeHumanHash(decoded.value)).toBe(link);
+    }
+  });
+
+  it('name the key whose text holds a bad value', () => {
+    expect(problems('#w=tensor&tt=sine,1&eps=1.5')).toEqual(['The link\'s "eps=1.5" must be at most 0.999.']);
+    expect(problems('#w=tensor&tt=sine,1&ranks=0x2')).toEqual(['The link\'s "ranks=0x2" must be at least 1.']);
+    expect(problems('#w=tensor&tt=sine,1&shape=8x0')[0]).toMatch(/^The link's "shape=8x0" must be at least 1/);
+    expect(problems('#w=tensor&tt=sine,1&cp=4097')[0]).toMatch(/^The link's "cp=4097" must be at most 4096/);
+    expect(problems('#w=tensor&tt=sine,1&tmode=rows&row=1000000002')[0]).toMatch(/^The link's "row=1000000002" must be at most/);
+    expect(problems('#w=tensor&tt=sine,4294967296')[0]).toMatch(/^The link's "tt=sine,4294967296" must be at most/);
+    expect(problems('#w=weighted&m=1,2;3,4&wl=1,em,svd,5,1&wts=random-mask,1,2')).toEqual(['The link\'s "wts=random-mask,1,2" must be at most 1.']);
+    expect(problems('#w=weighted&m=1,2;3,4&wl=1,em,svd,5,1&paint=1:1:5000:1')[0]).toMatch(/^The link's "paint=1:1:5000:1" must be at most 4096/);
+    expect(problems('#w=weighted&m=1,2;3,4&wl=1,em,svd,0,1')[0]).toMatch(/^The link's "wl=1,em,svd,0,1" must be at least 1/);
+    // The document's reference has no prefix: its URL is in `src=`, its refinements name src and file.
+    expect(problems(`#src=ftp://x&entry=w&sha256=${sha}`)).toEqual(['The link\'s "src=ftp://x" is not an http or https URL.']);
+    expect(problems(`#file=v.npy&entry=v&slice=1&unfold=2&sha256=${sha}`)).toEqual(['The link\'s "src" or "file" takes one of a slice, an unfolding or a reshape.']);
+  });
+});
 
 describe('weighted low-rank keys', () => {
   const base: LinkState = { workspace: 'weighted', matrix: { rows: 2, cols: 2, data: [3, 0, 4, 5] } };

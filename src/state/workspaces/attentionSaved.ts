@@ -1,5 +1,5 @@
 /** The attention workspace's saved work: its synthetic head (weights of files are the person's, not saved). */
-import { linkAttentionSchema } from '../../permalink/linkState';
+import { linkAttentionSchema } from '../../permalink/attentionKeys';
 import { DEFAULT_ATTENTION } from '../attentionSlice';
 import type { SavedPart } from './types';
 

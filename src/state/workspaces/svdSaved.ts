@@ -3,7 +3,7 @@
  * Read back like a link: checked by schema, and damaged work is ignored.
  */
 import { z } from 'zod';
-import { linkMethodSchema } from '../../permalink/linkState';
+import { linkMethodSchema } from '../../permalink/svdKeys';
 import type { AppState, AppStore } from '../store';
 import type { DocMatrix, MatrixSource } from '../documentSlice';
 import type { ViewAfterLoad } from '../viewSlice';

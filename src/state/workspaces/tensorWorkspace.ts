@@ -5,7 +5,7 @@
  * the `t…` keys and waits for its file.
  */
 import type { LinkState } from '../../permalink/humanForm';
-import { linkTensorSchema, type LinkTensor } from '../../permalink/workspaceKeys';
+import { linkTensorSchema, type LinkTensor } from '../../permalink/tensorKeys';
 import type { AppState, AppStore } from '../store';
 import type { SavedPart, StateWorkspace } from './types';
 import { linkRefOf } from '../linkedFiles';

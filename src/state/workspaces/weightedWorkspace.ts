@@ -6,7 +6,7 @@
  */
 import { formatSeconds } from '../svdSlice';
 import type { LinkState } from '../../permalink/humanForm';
-import { linkWeightedSchema, type LinkWeighted } from '../../permalink/workspaceKeys';
+import { linkWeightedSchema, type LinkWeighted } from '../../permalink/weightedKeys';
 import type { AppState, AppStore } from '../store';
 import type { SavedPart, StateWorkspace } from './types';
 import { svdWorkspace } from './svdWorkspace';

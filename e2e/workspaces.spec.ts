@@ -145,3 +145,22 @@ test('? lists the keyboard shortcuts, and Escape closes the list', async ({ page
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
+
+test('turning the tensor chain leaves the matrix workspace\'s camera (and its link) alone', async ({ page }) => {
+  const app = new LinearMapPage(page);
+  await app.open('#m=1.2,0.4,0.3;0.5,1.6,-0.2;0.1,0.4,0.7');
+  await expect.poll(() => app.drawnFraction(), { timeout: 15_000 }).toBeGreaterThan(0.01);
+  await nav(page).getByRole('link', { name: /^Tensors/ }).click();
+  const canvas = page.locator('canvas');
+  await expect(canvas).toBeVisible();
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#w=tensor/);
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.35, { steps: 8 });
+  await page.mouse.up();
+  await nav(page).getByRole('link', { name: 'Matrix / SVD' }).click();
+  await expect.poll(() => app.sigmaTexts()).toHaveLength(3);
+  await page.waitForTimeout(400); // the link is written throttled: give a stray camera time to show
+  expect(await page.evaluate(() => location.hash)).not.toMatch(/cam=/);
+});

@@ -227,7 +227,7 @@ export function LinearMapContent({ labels }: { labels: LabelRegistry }) {
     <>
       <ambientLight intensity={1.6} />
       <directionalLight position={[3, 5, 4]} intensity={1.4} />
-      <CameraFit position={flat ? [0, 0, distance] : [distance * 0.55, distance * 0.45, distance * 0.7]} />
+      <CameraFit position={flat ? [0, 0, distance] : [distance * 0.55, distance * 0.45, distance * 0.7]} remembered />
       <AxisLines length={radius * 1.15} dimensions={flat ? 2 : 3} />
       {flat && <gridHelper args={[Math.ceil(radius) * 2 + 2, Math.ceil(radius) * 2 + 2, '#c9c9d3', '#e3e3ea']} rotation={[Math.PI / 2, 0, 0]} />}
       <InputSide map={map} cols={result.cols} labels={labels} />

@@ -210,7 +210,7 @@ export function PointCloudContent({ labels, onHover }: { labels: LabelRegistry; 
   return (
     <>
       <ambientLight intensity={1.5} />
-      <CameraFit position={[2.6, 2.0, 3.2]} />
+      <CameraFit position={[2.6, 2.0, 3.2]} remembered />
       <CompiledGroup>
         <AxisLines length={1.2} />
         <SubspaceFrame keptAxes={axes.map((j) => j < rank)} color={of === 'rows' ? palette.input : palette.output} />

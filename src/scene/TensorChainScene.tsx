@@ -16,7 +16,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { OrbitControls } from '@react-three/drei';
 import { BoxGeometry, CylinderGeometry, EdgesGeometry, LineBasicMaterial, MeshStandardMaterial, SphereGeometry, type Mesh } from 'three';
 import { palette } from '../theme/palette';
-import { CameraFit, rememberCamera } from './CameraFit';
+import { CameraFit } from './CameraFit';
 import { setAnchor, type LabelRegistry, type LabelSpec } from './labels';
 import { STAGGER_ABOVE, chainLayout, chainRanks, cloneLayout, coreShapeText, easeOut, lerpLayoutInto, sameStructure, type ChainLayout } from './tensorChain';
 
@@ -91,7 +91,7 @@ export function TensorChainContent({ shape, ranks, labels, highlightBond = null 
       <directionalLight position={[3, 5, 4]} intensity={1.5} />
       <CameraFit position={layout.camera} />
       <Chain layout={layout} labels={labels} highlightBond={highlightBond} />
-      <OrbitControls makeDefault enableDamping={false} onEnd={rememberCamera} />
+      <OrbitControls makeDefault enableDamping={false} />
     </>
   );
 }

@@ -9,7 +9,7 @@ import { Line, OrbitControls } from '@react-three/drei';
 import { useAppState, type AppState } from '../state/store';
 import { palette } from '../theme/palette';
 import { angleWedges, wedgeLabel, MAX_WEDGES, VECTOR_LENGTH, WEDGE_SPACING } from './angleWedges';
-import { CameraFit, rememberCamera } from './CameraFit';
+import { CameraFit } from './CameraFit';
 import { setAnchor, type LabelRegistry, type LabelSpec } from './labels';
 
 /** The angles of the method furthest along (as the weighted scene of small matrices shows). */
@@ -63,7 +63,7 @@ export function WeightedAnglesContent({ labels }: { labels: LabelRegistry }) {
           </group>
         );
       })}
-      <OrbitControls makeDefault enableDamping={false} enableRotate={false} onEnd={rememberCamera} />
+      <OrbitControls makeDefault enableDamping={false} enableRotate={false} />
     </>
   );
 }

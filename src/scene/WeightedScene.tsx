@@ -9,7 +9,7 @@ import { OrbitControls } from '@react-three/drei';
 import { Matrix4, Vector3 } from 'three';
 import { useAppState } from '../state/store';
 import { palette } from '../theme/palette';
-import { CameraFit, rememberCamera } from './CameraFit';
+import { CameraFit } from './CameraFit';
 import { AxisLines } from './AxisLines';
 import { UnitShape } from './UnitShape';
 import { SubspaceShape } from './SubspaceShape';
@@ -87,7 +87,7 @@ export function WeightedContent({ labels }: { labels: LabelRegistry }) {
       {curve?.approximation && <Image rows={matrix.rows} cols={matrix.cols} data={curve.approximation} color={palette.scale} fill={0.18} />}
       <SubspaceShape basis={svdBasis} ambient={ambient} color={palette.output} labels={labels} labelId="svd-subspace" size={radius} />
       <SubspaceShape basis={weightedBasis} ambient={ambient} color={palette.scale} labels={labels} labelId="weighted-subspace" size={radius} dashed />
-      <OrbitControls makeDefault enableDamping={false} enableRotate={!flat} onEnd={rememberCamera} />
+      <OrbitControls makeDefault enableDamping={false} enableRotate={!flat} />
     </>
   );
 }

@@ -89,3 +89,24 @@ test('a 3-D array of a file: its TT ranks, the warning when TT does not compress
   expect(run.stderr).toBe('');
   expect(Number(run.stdout.trim().split('\n').at(-1))).toBeLessThan(1e-10);
 });
+
+test('a bond\'s unfolding through the matrix heatmaps: its cut at the kept rank leaves what NumPy\'s singular values say', async ({ page }) => {
+  // Capped at rank 1, bond 1 of sin(i + j + k) (the 8 x 96 unfolding, σ = 14.897, 12.748, 0) keeps
+  // σ1 and leaves σ2 / ‖A‖_F = 0.650178 (numpy.linalg.svd of t.reshape(8, 96)); bond 2 (64 x 12) leaves 0.680251.
+  await page.goto('./#w=tensor&tt=sine,1&ranks=1');
+  const section = page.getByRole('region', { name: 'Heatmaps of the bond\'s unfolding' });
+  const figure = page.getByTestId('bond-heatmaps');
+  await expect(figure).toBeVisible();
+  await expect(page.getByTestId('tt-ranks')).toHaveText('(1, 1, 1, 1)'); // ranks=1 caps every bond
+  await expect(figure).toHaveAttribute('data-bond', '1');
+  await expect(figure).toHaveAttribute('data-rank', '1');
+  await expect(section.getByRole('img', { name: 'A, A_k (k = 1) and A − A_k' })).toBeVisible();
+  expect(Number(await section.getByTestId('bond-residual').getAttribute('data-value'))).toBeCloseTo(0.6501780156664216, 6);
+  // The whole train cuts both bonds: its error is at least this one cut's.
+  expect(Number(await page.getByTestId('tt-error').getAttribute('data-value'))).toBeGreaterThanOrEqual(0.65017801);
+  await page.getByRole('combobox', { name: 'Bond', exact: true }).selectOption('2');
+  await expect(figure).toHaveAttribute('data-bond', '2');
+  await expect.poll(async () => Number(await section.getByTestId('bond-residual').getAttribute('data-value'))).toBeCloseTo(0.6802506933222888, 6);
+  await figure.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: docImagePath('tensor-bond-heatmaps') });
+});

@@ -4,8 +4,10 @@
  */
 import { QUIET_CONTEXT } from '../worker/protocol';
 import { describe, expect, it } from 'vitest';
-import { blockMeans, createRandom, lowRank, matmul, randomMatrix, svd } from '../core';
+import { blockMeans, createRandom, lowRank, matmul, randomMatrix, sequentialUnfolding, svd, tensor } from '../core';
+import { tensorPreset } from '../worker/tensorPresets';
 import { runSvdJob } from '../worker/svdJob';
+import { runTensorJob } from '../worker/tensorJob';
 import { HEATMAP_GRID, lowRankViewOfFactors } from '../worker/lowRankView';
 import { pooledMatrices } from './heatmapData';
 
@@ -51,6 +53,26 @@ describe('pooled heatmap matrices', () => {
     // Each view keeps its own rank: the SVD's heatmaps are unchanged by it.
     expect(pooledMatrices(result, 169).rank).toBe(169);
     expect(maxDifference(pooledMatrices(view, 170).reconstruction, expected)).toBeLessThan(1e-10);
+  });
+
+  it("pools a truncated view, a TT bond's leading 64 triplets: not complete, so A_k is built from zero and stops at 64", async () => {
+    const job = { cpRank: 1, sliceIndex: 0, bond: 1, source: { kind: 'preset' as const, preset: 'video' as const, seed: 2 } };
+    // The synthetic video as a 160 x 768 matrix: 160 singular values, 64 in the view.
+    const view = (await runTensorJob({ ...job, shape: [160, 768] }, context)).output.bondView!;
+    const exact = svd(sequentialUnfolding(tensor([160, 768], tensorPreset('video', 2).data), 1));
+    expect([view.p, view.complete]).toEqual([64, false]);
+    for (const k of [64, 10, 200]) {
+      const pooled = pooledMatrices(view, k);
+      expect(pooled.rank).toBe(Math.min(k, 64));
+      expect(maxDifference(pooled.reconstruction, blockMeans(lowRank(exact, pooled.rank), HEATMAP_GRID, HEATMAP_GRID).data)).toBeLessThan(1e-9 * exact.s[0]);
+    }
+    // A small bond fits the grid: the unfolding and its cut, cell by cell (sin(i + j + k) capped at rank 1).
+    const sine = (await runTensorJob({ ...job, source: { kind: 'preset', preset: 'sine', seed: 1 }, maxRank: [1, 1] }, context)).output.bondView!;
+    const unfolding = sequentialUnfolding(tensorPreset('sine', 1), 1);
+    const pooled = pooledMatrices(sine, 1);
+    expect([pooled.rows, pooled.cols, pooled.blockRows, pooled.blockCols]).toEqual([8, 96, 1, 1]);
+    expect(maxDifference(pooled.original, unfolding.data)).toBe(0);
+    expect(maxDifference(pooled.reconstruction, lowRank(svd(unfolding), 1).data)).toBeLessThan(1e-12);
   });
 
   it('shows a small matrix cell by cell', () => {

@@ -9,12 +9,12 @@
  * between (the core's updateLowRank on the pooled factors), so dragging the slider stays cheap.
  */
 import { updateLowRank, type Matrix } from '../core';
-import type { LowRankView } from '../worker/lowRankView';
+import type { LowRankView, PooledView } from '../worker/lowRankView';
 
 export type { LowRankView };
 
-/** A view, and whether it is A's complete SVD (all p terms give A itself, so near full rank A_k starts from A). */
-export type HeatmapSource = LowRankView & { complete?: boolean };
+/** A view (its pooled part is all the heatmaps read), and whether it is A's complete SVD (all p terms give A itself, so near full rank A_k starts from A). */
+export type HeatmapSource = PooledView & { complete?: boolean };
 
 export interface PooledMatrices {
   rows: number;
@@ -34,10 +34,10 @@ interface Cache {
 }
 
 /** Per view, so views shown side by side (or chosen in turn) each move from their own last rank. */
-const caches = new WeakMap<LowRankView, Cache>();
+const caches = new WeakMap<PooledView, Cache>();
 
 /** Starts at rank 0: A_0 = 0. */
-function newCache(view: LowRankView): Cache {
+function newCache(view: PooledView): Cache {
   const { rows: R, cols: C, u, v } = view.pooled;
   const cache: Cache = {
     pooledSvd: { rows: R, cols: C, u: { rows: R, cols: view.p, data: u }, s: view.s, v: { rows: C, cols: view.p, data: v } },

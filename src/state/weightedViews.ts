@@ -4,7 +4,7 @@
  * FWSVD's and each raced method's come with the race's final result.
  */
 import type { WeightedMethod } from '../core';
-import type { HeatmapSource } from './heatmapData';
+import type { LowRankView } from '../worker/lowRankView';
 import { currentSvd } from './selectors';
 import type { AppState } from './store';
 
@@ -12,7 +12,7 @@ import type { AppState } from './store';
 export type WeightedApproximation = 'svd' | 'fwsvd' | WeightedMethod;
 
 /** The view of `which`, or null until it exists (the SVD is computed, the race has not finished, the method did not race). */
-export function weightedLowRankView(state: AppState, which: WeightedApproximation): HeatmapSource | null {
+export function weightedLowRankView(state: AppState, which: WeightedApproximation): (LowRankView & { complete?: boolean }) | null {
   if (which === 'svd') return currentSvd(state);
   // A race that failed or was declined after the last one finished keeps that one's result: not of these settings.
   const result = state.weighted.status === 'done' ? state.weighted.result : null;

@@ -120,11 +120,24 @@ export function lowRankViewOfFactors(a: Matrix, left: Matrix, right: Matrix, sum
   return lowRankView(a, matmul(l.q, small.u).data, small.s, matmul(r.q, small.v).data, small.s.length, summary);
 }
 
+/**
+ * What the heatmaps and the spectrum read of a view: its size is bounded by the heatmap grid and p,
+ * not by A's (a bond's unfolding can be 64 x 2^19, whose V alone would be 256 MB).
+ */
+export type PooledView = Pick<LowRankView, 'rows' | 'cols' | 'p' | 's' | 'frobeniusSquared' | 'pooled'>;
+
+/** A copy of a view's pooled part, to post while the full view stays cached in the worker. */
+export function pooledView(view: PooledView): PooledView {
+  const { rows, cols, p, frobeniusSquared, pooled } = view;
+  return { rows, cols, p, frobeniusSquared, s: view.s.slice(), pooled: { ...pooled, original: pooled.original.slice(), u: pooled.u.slice(), v: pooled.v.slice() } };
+}
+
 /** The buffers of views to move to the page: each once, since views of one A share its arrays. */
-export function viewBuffers(...views: LowRankView[]): ArrayBuffer[] {
+export function viewBuffers(...views: Array<LowRankView | PooledView>): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const view of views) {
-    for (const array of [view.u, view.s, view.v, view.rowEnergy, view.colEnergy, view.pooled.original, view.pooled.u, view.pooled.v]) {
+    const full = 'u' in view ? [view.u, view.v, view.rowEnergy, view.colEnergy] : [];
+    for (const array of [...full, view.s, view.pooled.original, view.pooled.u, view.pooled.v]) {
       buffers.add(array.buffer as ArrayBuffer);
     }
   }

@@ -2,20 +2,22 @@
  * The 'tensorDecompose' job: one tensor in Tensor-Train form (TT-SVD with ε and per-bond rank
  * caps), beside its Tucker (truncated HOSVD) and CP (ALS) forms with their parameter counts and
  * errors; for the page, each bond's spectrum with its cut, the step-through of TT-SVD, a slice of
- * the original, the reconstruction and the residual (3-way tensors), and the rows of one bond's
- * unfolding as points in their top three singular coordinates.
+ * the original, the reconstruction and the residual (3-way tensors), and one bond's unfolding as
+ * a low-rank view (worker/lowRankView.ts: its heatmaps) with its rows as points in their top three
+ * singular coordinates.
  *
- * The decompositions are kept by what they depend on: CP does not change with ε, so dragging
- * the ε slider reruns only TT-SVD and HOSVD.
+ * The decompositions are kept by what they depend on: CP and the bond's unfolding do not change
+ * with ε, so dragging the ε slider reruns only TT-SVD and HOSVD.
  */
 import {
-  cpAls, hosvd, randomizedSvd, sequentialUnfolding, svd, tensorJobFlops, ttSvd, ttSvdSteps, ttToFull, ttRankBounds,
-  type CpResult, type Matrix, type Tensor, type TtSvdResult, type TtSvdStep, type TuckerResult,
+  columns, cpAls, hosvd, randomizedSvd, sequentialUnfolding, svd, svdCost, tensorJobFlops, ttSvd, ttSvdSteps, ttToFull, ttRankBounds,
+  type CpResult, type Matrix, type SvdPlan, type Tensor, type TtSvdResult, type TtSvdStep, type TuckerResult,
 } from '../core';
+import { lowRankView, pooledView, viewBuffers, type LowRankView, type PooledView } from './lowRankView';
 import { EXACT_SVD_TIME_BUDGET_SECONDS, formatSeconds } from './memoryBudget';
 import { CodedJobError, type HandlerResult, type JobContext } from './protocol';
 import { deviceFlopRate } from './svdJob';
-import { loadTensor, reshaped, type TensorSource } from './tensorSources';
+import { capsPerBond, loadTensor, reshaped, type TensorSource } from './tensorSources';
 
 export interface TensorJobInput {
   source: TensorSource;
@@ -26,7 +28,7 @@ export interface TensorJobInput {
   cpRank: number;
   /** 0-based: the slice along mode 1 shown (3-way tensors). */
   sliceIndex: number;
-  /** 1-based bond whose unfolding's rows are drawn as a point cloud. */
+  /** 1-based bond whose unfolding is drawn (its rows as a point cloud, its heatmaps). */
   bond: number;
   /** Run even when the estimate is over the time budget (the person asked). */
   anyway?: boolean;
@@ -56,7 +58,19 @@ export interface TensorJobOutput {
   cp: (DecompositionSummary & { rank: number; fits: Float64Array; iterations: number; stopped: CpResult['stopped'] }) | { error: string };
   slice: { index: number; of: number; rows: number; cols: number; original: Float64Array; tt: Float64Array; residual: Float64Array } | null;
   bondCloud: { bond: number; rows: number; shown: number; points: Float64Array; singularValues: Float64Array; keptRank: number } | null;
+  /** The same bond's unfolding as a low-rank view of its leading triplets (see bondUnfolding). */
+  bondView: BondView | null;
 }
+
+/**
+ * The bond's sequential unfolding (rows n_1…n_b, columns n_{b+1}…n_d) as a low-rank view of its
+ * leading p = min(rows, cols, BOND_VIEW_TERMS) singular triplets. `complete` when p is all of them
+ * (then U diag(s) V^T is the unfolding itself).
+ */
+/** The bond's unfolding as the page gets it: the pooled part of its view (see PooledView). */
+export type BondView = PooledView & { bond: number; complete: boolean };
+/** The bond's unfolding as the worker keeps it: the whole view (the cloud comes from its U). */
+export type BondUnfoldingView = LowRankView & { bond: number; complete: boolean };
 
 /** CP-ALS's sweeps at most. */
 const CP_ITERATIONS = 100;
@@ -64,10 +78,30 @@ const CP_ITERATIONS = 100;
 /** Order-1 tensors have no bond; above this many entries the page asks for a smaller tensor. */
 export const TENSOR_MAX_ENTRIES = 2 ** 25;
 const CLOUD_POINTS = 4096;
+/**
+ * The bond's view keeps at most this many triplets: enough for the heatmaps' ranks and the cloud's
+ * axes, and a message of (rows + cols) x 64 numbers however wide the spectrum is.
+ */
+export const BOND_VIEW_TERMS = 64;
+/**
+ * Up to this min(rows, cols) the unfolding's SVD is exact (Jacobi or Golub-Kahan: the cloud keeps
+ * the whole spectrum, so the energy the kept rank holds is exact); above it, the randomized SVD of
+ * the top BOND_VIEW_TERMS triplets (seeded, so the same tensor gives the same view), whose cost
+ * grows with rows x cols x 64 instead of rows x cols x min(rows, cols).
+ */
+const BOND_EXACT_MAX = 512;
+const BOND_SEED = 1;
+
+type BondCloud = NonNullable<TensorJobOutput['bondCloud']>;
+interface BondUnfolding {
+  view: BondUnfoldingView;
+  /** The cloud without the kept rank, which changes with ε. */
+  cloud: Omit<BondCloud, 'keptRank'>;
+}
 
 let cpCache: { key: string; cp: CpResult } | null = null;
 let ttCache: { key: string; tt: TtSvdResult; full: Tensor; steps: TtSvdStep[] } | null = null;
-let cloudCache: { key: string; cloud: TensorJobOutput['bondCloud'] } | null = null;
+let bondCache: { key: string; unfolding: BondUnfolding | null } | null = null;
 
 /** The last tensor train computed, for the export job. */
 export function lastTensorTrain(): TtSvdResult | null {
@@ -89,27 +123,47 @@ function slice3(t: Tensor, index: number): Float64Array {
   return Float64Array.from(t.data.subarray(start, start + rows * cols));
 }
 
-/** The rows of the bond's unfolding in its top three singular coordinates (U_3 S_3), up to CLOUD_POINTS rows. */
-function bondCloud(t: Tensor, bond: number, keptRank: number): TensorJobOutput['bondCloud'] {
-  const d = t.shape.length;
-  if (d < 2 || bond < 1 || bond > d - 1) return null;
-  const full = sequentialUnfolding(t, bond);
-  const step = Math.max(1, Math.ceil(full.rows / CLOUD_POINTS));
-  const shown = Math.ceil(full.rows / step);
-  const m: Matrix = { rows: shown, cols: full.cols, data: new Float64Array(shown * full.cols) };
-  for (let i = 0; i < shown; i++) m.data.set(full.data.subarray(i * step * full.cols, (i * step + 1) * full.cols), i * full.cols);
-  const p = Math.min(m.rows, m.cols);
-  const f = p <= 512 ? svd(m) : randomizedSvd(m, 3, { seed: 1 });
-  const points = new Float64Array(shown * 3);
-  for (let i = 0; i < shown; i++) for (let j = 0; j < Math.min(3, f.s.length); j++) points[i * 3 + j] = f.u.data[i * f.u.cols + j] * f.s[j];
-  return { bond, rows: full.rows, shown, points, singularValues: f.s, keptRank };
+/** How the bond's unfolding is factored (and priced): exactly when its smaller side is at most BOND_EXACT_MAX; no error estimate (nothing reads it). */
+function bondSvdPlan(rows: number, cols: number): SvdPlan {
+  const p = Math.min(rows, cols);
+  return p <= BOND_EXACT_MAX ? { kind: 'exact' } : { kind: 'randomized', k: Math.min(p, BOND_VIEW_TERMS), oversample: 10, powerIterations: 2, probes: 0 };
 }
 
-/** The bond's cloud depends on the tensor and the bond, not on ε: an SVD of the unfolding spared per slider step. */
-function cachedCloud(sourceKey: string, t: Tensor, bond: number, keptRank: number): TensorJobOutput['bondCloud'] {
+/** The leading p columns of a factor (the factor itself when it has no more). */
+function leading(f: Matrix, p: number): Float64Array {
+  return f.cols === p ? f.data : columns(f, 0, p).data;
+}
+
+/**
+ * The bond's unfolding as a low-rank view (the shared builder: energies, pooled blocks for the
+ * heatmaps) and, from the same SVD, its rows in their top three singular coordinates (U_3 S_3) at
+ * every step-th row, up to CLOUD_POINTS of them: the cloud subsamples rows for drawing only.
+ */
+export function bondUnfolding(t: Tensor, bond: number): BondUnfolding | null {
+  const d = t.shape.length;
+  if (d < 2 || bond < 1 || bond > d - 1) return null;
+  const a = sequentialUnfolding(t, bond);
+  const plan = bondSvdPlan(a.rows, a.cols);
+  const f = plan.kind === 'exact' ? svd(a) : randomizedSvd(a, plan.k, { oversample: plan.oversample, powerIterations: plan.powerIterations, probes: plan.probes, seed: BOND_SEED });
+  const p = Math.min(f.s.length, BOND_VIEW_TERMS);
+  const view: BondUnfoldingView = {
+    ...lowRankView(a, leading(f.u, p), f.s.slice(0, p), leading(f.v, p), p),
+    bond,
+    complete: p === Math.min(a.rows, a.cols),
+  };
+  const step = Math.max(1, Math.ceil(a.rows / CLOUD_POINTS));
+  const shown = Math.ceil(a.rows / step);
+  const axes = Math.min(3, p);
+  const points = new Float64Array(shown * 3);
+  for (let i = 0; i < shown; i++) for (let j = 0; j < axes; j++) points[i * 3 + j] = view.u[i * step * p + j] * view.s[j];
+  return { view, cloud: { bond, rows: a.rows, shown, points, singularValues: f.s } };
+}
+
+/** The bond's unfolding depends on the tensor and the bond, not on ε: an SVD of the unfolding spared per slider step. */
+function cachedBondUnfolding(sourceKey: string, t: Tensor, bond: number): BondUnfolding | null {
   const key = JSON.stringify([sourceKey, bond]);
-  if (cloudCache?.key !== key) cloudCache = { key, cloud: bondCloud(t, bond, keptRank) };
-  return cloudCache.cloud && { ...cloudCache.cloud, keptRank };
+  if (bondCache?.key !== key) bondCache = { key, unfolding: bondUnfolding(t, bond) };
+  return bondCache.unfolding;
 }
 
 export async function runTensorJob(input: TensorJobInput, context: JobContext): Promise<HandlerResult<TensorJobOutput>> {
@@ -122,14 +176,17 @@ export async function runTensorJob(input: TensorJobInput, context: JobContext): 
     throw new Error(`The tensor is a vector of ${t.shape[0]} entries: reshape it into a tensor of two or more modes first (for example ${t.shape[0] === 768 ? '8 × 8 × 12' : 'one of the factorizations listed'}).`);
   }
   // Priced before anything is computed: a big array of a file can take minutes (docs/reliability.md).
-  const seconds = tensorJobFlops(t.shape, input.cpRank, CP_ITERATIONS) / deviceFlopRate();
+  const bond = Math.max(1, Math.min(t.shape.length - 1, input.bond));
+  const rate = deviceFlopRate();
+  const bondRows = t.shape.slice(0, bond).reduce((x, y) => x * y, 1);
+  const seconds = tensorJobFlops(t.shape, input.cpRank, CP_ITERATIONS) / rate + svdCost(bondRows, elements / bondRows, bondSvdPlan(bondRows, elements / bondRows), rate).seconds;
   if (!input.anyway && seconds > EXACT_SVD_TIME_BUDGET_SECONDS) {
     throw new CodedJobError(
       'over-budget',
       `Decomposing this ${t.shape.join(' × ')} tensor (TT-SVD, Tucker and CP of rank ${input.cpRank}) would take up to about ${formatSeconds(seconds)} on this device, over the ${EXACT_SVD_TIME_BUDGET_SECONDS} s budget, so it was not started. A reshape with a smaller first mode, a smaller CP rank or a slice of the array is faster.`,
     );
   }
-  const options = { eps: input.eps, maxRank: input.maxRank };
+  const options = { eps: input.eps, maxRank: capsPerBond(input.maxRank, t.shape.length - 1) };
   const sourceKey = JSON.stringify([input.source, t.shape]);
   const ttKey = JSON.stringify([sourceKey, options]);
   context.progress(0.1, 'TT-SVD');
@@ -165,7 +222,10 @@ export async function runTensorJob(input: TensorJobInput, context: JobContext): 
     const approx = slice3(full, index);
     slice = { index, of: t.shape[0], rows: t.shape[1], cols: t.shape[2], original, tt: approx, residual: original.map((x, i) => x - approx[i]) };
   }
-  const bond = Math.max(1, Math.min(t.shape.length - 1, input.bond));
+  const unfolding = cachedBondUnfolding(sourceKey, t, bond);
+  // The page is sent a copy of the view's pooled part (the heatmaps read no more; U and V grow with
+  // the tensor), moved, not cloned on its thread; the cache keeps the view for the next ε step.
+  const bondView: BondView | null = unfolding && { ...pooledView(unfolding.view), bond: unfolding.view.bond, complete: unfolding.view.complete };
   const output: TensorJobOutput = {
     title: loaded.title,
     description: loaded.description,
@@ -177,7 +237,8 @@ export async function runTensorJob(input: TensorJobInput, context: JobContext): 
     tucker,
     cp,
     slice,
-    bondCloud: cachedCloud(sourceKey, t, bond, tt.ranks[bond]),
+    bondCloud: unfolding && { ...unfolding.cloud, keptRank: tt.ranks[bond] },
+    bondView,
   };
-  return { output, transfer: [] };
+  return { output, transfer: bondView ? viewBuffers(bondView) : [] };
 }

@@ -96,3 +96,12 @@ export function reshaped(t: Tensor, shape: readonly number[] | undefined): Tenso
   }
   return tensor(shape, t.data);
 }
+
+/**
+ * The rank caps of a request, one per bond: a link may give fewer (`ranks=2` caps every bond at 2),
+ * the last repeating, as the page's rank sliders read them; the core takes exactly one per bond.
+ */
+export function capsPerBond(maxRank: readonly number[] | undefined, bonds: number): number[] | undefined {
+  if (!maxRank || maxRank.length === 0 || bonds < 1) return undefined;
+  return Array.from({ length: bonds }, (_, k) => maxRank[Math.min(k, maxRank.length - 1)]);
+}

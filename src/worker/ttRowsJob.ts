@@ -11,7 +11,7 @@
  */
 import { factorizations, ttCompressRows, ttParameters, type Matrix, type TtRowsResult } from '../core';
 import { JobCancelled, type HandlerResult, type JobContext } from './protocol';
-import { loadTable, type TableSource } from './tensorSources';
+import { capsPerBond, loadTable, type TableSource } from './tensorSources';
 import { letMessagesIn } from './letMessagesIn';
 
 export interface TtRowsJobInput {
@@ -186,7 +186,7 @@ export async function runTtRowsJob(input: TtRowsJobInput, context: JobContext): 
   if (product !== e.cols) throw new Error(`Each row has ${e.cols} entries; the shape ${input.shape.join(' × ')} holds ${product}. Choose a factorization of ${e.cols}.`);
   if (input.shape.length < 2) throw new Error('Reshape each row into at least two modes: a vector has no bond to cut.');
   const d = input.shape.length;
-  const options = { eps: input.eps, maxRank: input.maxRank };
+  const options = { eps: input.eps, maxRank: capsPerBond(input.maxRank, d - 1) };
   const rowErrors = new Float64Array(e.rows);
   const approx: Matrix = { rows: e.rows, cols: e.cols, data: new Float64Array(e.rows * e.cols) };
   const maxRanks = new Array<number>(d + 1).fill(1);

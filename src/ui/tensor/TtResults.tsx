@@ -2,13 +2,16 @@
  * What the decomposition of one tensor came to: the Tensor-Train's parameters, compression factor
  * and error beside its guaranteed bound (with a warning when TT storage exceeds the tensor), each
  * bond's spectrum with its cut, Tucker and CP of the same tensor, a slice of the original, the
- * reconstruction and the residual, the step-through of TT-SVD, and one bond's geometry.
+ * reconstruction and the residual, the step-through of TT-SVD, and one bond's geometry and
+ * heatmaps.
  */
 import { createElement as h, useState } from 'react';
+import { truncationError } from '../../core';
 import { useAppState } from '../../state/store';
 import type { TensorJobOutput } from '../../state/tensorSlice';
 import { Heatmap, SeriesPlot, SpectrumPlot } from '../plots';
 import { maxAbs } from '../plots/rasterize';
+import { BondHeatmaps } from './BondHeatmaps';
 import { TensorExport } from './TensorExport';
 
 const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(3));
@@ -137,12 +140,10 @@ function BondGeometry({ r }: { r: TensorJobOutput }) {
     x[i] = cloud.points[i * 3];
     y[i] = cloud.points[i * 3 + 1];
   }
-  let kept = 0;
-  let total = 0;
-  cloud.singularValues.forEach((s, i) => {
-    total += s * s;
-    if (i < cloud.keptRank) kept += s * s;
-  });
+  // Shares of ||A||_F^2 (the bond view's): a randomized SVD's spectrum holds the top values only,
+  // and when the kept rank goes beyond them their share is a lower bound.
+  const known = Math.min(cloud.keptRank, cloud.singularValues.length);
+  const energy = truncationError({ s: cloud.singularValues }, known, r.bondView ? { frobeniusSquared: r.bondView.frobeniusSquared } : {}).energyCaptured;
   return (
     <div className="bond-geometry">
       <h3>Geometry of bond {cloud.bond}</h3>
@@ -153,7 +154,7 @@ function BondGeometry({ r }: { r: TensorJobOutput }) {
         </select>
       </label>
       <p className="hint">
-        The bond is a subspace of the unfolding A<sub>(1…{cloud.bond})</sub>, {cloud.rows.toLocaleString('en')} rows long{cloud.shown < cloud.rows ? ` (every ${Math.ceil(cloud.rows / cloud.shown)}th shown)` : ''}: its rows in their top two singular coordinates. Keeping r = {cloud.keptRank} directions keeps {total > 0 ? ((100 * kept) / total).toFixed(2) : '100'} % of the energy.
+        The bond is a subspace of the unfolding A<sub>(1…{cloud.bond})</sub>, {cloud.rows.toLocaleString('en')} rows long{cloud.shown < cloud.rows ? ` (every ${Math.ceil(cloud.rows / cloud.shown)}th shown)` : ''}: its rows in their top two singular coordinates. Keeping r = {cloud.keptRank} directions keeps {known < cloud.keptRank ? 'at least ' : ''}{(100 * energy).toFixed(2)} % of the energy.
       </p>
       {h(SeriesPlot, { series: [{ name: 'rows of the unfolding', x, y }], title: `Rows of the bond-${cloud.bond} unfolding, σ₁u₁ against σ₂u₂`, exportName: `bond-${cloud.bond}-cloud`, xLabel: 'σ₁ u₁', yLabel: 'σ₂ u₂', points: 'markers', width: 560, height: 360 })}
     </div>
@@ -184,6 +185,7 @@ export function TtResults() {
           <BondSpectra r={result} />
           <Slices r={result} />
           <BondGeometry r={result} />
+          {result.bondView && <BondHeatmaps view={result.bondView} shape={result.shape} rank={result.tt.ranks[result.bondView.bond]} ttError={result.tt.relativeError} />}
           <TensorExport what="tensor" />
         </>
       )}

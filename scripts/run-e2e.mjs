@@ -27,7 +27,20 @@ function run(command, args) {
 }
 
 const args = process.argv.slice(2);
+// `--runs=N` runs the whole suite N times in a row on one build and stops at the first failure:
+// retries are off (playwright.config.ts), so this is how a flaky test shows itself.
+const runsArg = args.find((arg) => arg.startsWith('--runs='));
+const runs = runsArg ? Number(runsArg.slice('--runs='.length)) : 1;
+if (!Number.isInteger(runs) || runs < 1) {
+  console.error(`--runs must be a whole number of at least 1, got "${runsArg}"`);
+  process.exit(2);
+}
+const playwrightArgs = args.filter((arg) => arg !== '--no-build' && arg !== runsArg);
 // The tests' build compiles in src/app/testHooks.ts (killing the worker mid-job); no other build has it.
 process.env.VITE_TEST_HOOKS = '1';
 if (!args.includes('--no-build')) run('npx', ['vite', 'build', '--logLevel', 'warn']);
-run('npx', ['playwright', 'test', ...args.filter((arg) => arg !== '--no-build')]);
+for (let i = 1; i <= runs; i++) {
+  if (runs > 1) console.log(`\nEnd-to-end run ${i} of ${runs}`);
+  run('npx', ['playwright', 'test', ...playwrightArgs]);
+  if (runs > 1) console.log(`End-to-end run ${i} of ${runs} passed`);
+}

@@ -4,16 +4,19 @@
  * are sigma_j u_ij; its projection onto the rank-k row space keeps j < k and drops the rest.
  * Columns work the same way with U and V exchanged.
  */
-import type { SvdResult } from '../state/svdSlice';
+import type { LowRankView } from '../state/svdSlice';
+
+/** Any low-rank view (worker/lowRankView.ts); `complete` when it is A's whole SVD (near full rank, the tail is taken from A's energy). */
+type CloudSource = LowRankView & { complete?: boolean };
 
 export type CloudOf = 'rows' | 'columns';
 
 /** Number of points and the factor whose rows give their coordinates. */
-function side(result: SvdResult, of: CloudOf): { count: number; factor: Float64Array } {
+function side(result: CloudSource, of: CloudOf): { count: number; factor: Float64Array } {
   return of === 'rows' ? { count: result.rows, factor: result.u } : { count: result.cols, factor: result.v };
 }
 
-export function pointCount(result: SvdResult, of: CloudOf): number {
+export function pointCount(result: CloudSource, of: CloudOf): number {
   return side(result, of).count;
 }
 
@@ -22,7 +25,7 @@ export function pointCount(result: SvdResult, of: CloudOf): number {
  * drawn (j >= p, or j >= rank when `rank` is given), and the column to read (0 when unused, so the
  * read stays inside the row). Hoisted so the loops over 50,000 points are plain arithmetic.
  */
-function axisTerms(result: SvdResult, axes: readonly number[], rank: number, scale: number): { column: number[]; weight: number[] } {
+function axisTerms(result: CloudSource, axes: readonly number[], rank: number, scale: number): { column: number[]; weight: number[] } {
   const column = [0, 0, 0];
   const weight = [0, 0, 0];
   for (let a = 0; a < 3; a++) {
@@ -39,7 +42,7 @@ function axisTerms(result: SvdResult, axes: readonly number[], rank: number, sca
  * Writes the coordinates of every point along three singular directions into `out` (x, y, z per
  * point), keeping only directions j < rank, each divided by `scale`.
  */
-export function cloudCoordinates(result: SvdResult, of: CloudOf, axes: readonly number[], rank: number, scale: number, out: Float32Array): void {
+export function cloudCoordinates(result: CloudSource, of: CloudOf, axes: readonly number[], rank: number, scale: number, out: Float32Array): void {
   const { count, factor } = side(result, of);
   const { p } = result;
   const { column: [c0, c1, c2], weight: [w0, w1, w2] } = axisTerms(result, axes, rank, scale);
@@ -52,7 +55,7 @@ export function cloudCoordinates(result: SvdResult, of: CloudOf, axes: readonly 
 }
 
 /** The largest absolute coordinate over the chosen axes at full rank: the cloud's natural scale. */
-export function cloudExtent(result: SvdResult, of: CloudOf, axes: readonly number[]): number {
+export function cloudExtent(result: CloudSource, of: CloudOf, axes: readonly number[]): number {
   const { count, factor } = side(result, of);
   const { p } = result;
   const { column: [c0, c1, c2], weight: [w0, w1, w2] } = axisTerms(result, axes, Infinity, 1);
@@ -71,7 +74,7 @@ export function cloudExtent(result: SvdResult, of: CloudOf, axes: readonly numbe
  * difference between a smooth slider and 20 million multiply-adds per step.
  */
 export interface KeptEnergy {
-  result: SvdResult | null;
+  result: CloudSource | null;
   of: CloudOf;
   rank: number;
   kept: Float64Array;
@@ -91,7 +94,7 @@ export function createKeptEnergy(): KeptEnergy {
  * residualShares(result, 'rows', 10, shares, cache); // k = 10 terms per point
  * residualShares(result, 'rows', 11, shares, cache); // one more term per point
  */
-export function residualShares(result: SvdResult, of: CloudOf, rank: number, out: Float32Array, cache: KeptEnergy = createKeptEnergy()): void {
+export function residualShares(result: CloudSource, of: CloudOf, rank: number, out: Float32Array, cache: KeptEnergy = createKeptEnergy()): void {
   const { count } = side(result, of);
   const k = Math.min(rank, result.p);
   const reusable = cache.result === result && cache.of === of && cache.kept.length === count;
@@ -115,7 +118,7 @@ export function residualShares(result: SvdResult, of: CloudOf, rank: number, out
 }
 
 /** kept[i] += sign * sum_{from <= j < to} (sigma_j f_ij)^2. */
-function addTerms(result: SvdResult, of: CloudOf, from: number, to: number, sign: 1 | -1, kept: Float64Array): void {
+function addTerms(result: CloudSource, of: CloudOf, from: number, to: number, sign: 1 | -1, kept: Float64Array): void {
   const { count, factor } = side(result, of);
   const { p, s } = result;
   for (let i = 0; i < count; i++) {
@@ -133,7 +136,7 @@ function addTerms(result: SvdResult, of: CloudOf, from: number, to: number, sign
  * The share of point i's length lost by the rank-k projection, from the kept part alone (k terms)
  * and the point's squared length, which the worker computed with the SVD.
  */
-export function residualShareOf(result: SvdResult, of: CloudOf, rank: number, i: number): number {
+export function residualShareOf(result: CloudSource, of: CloudOf, rank: number, i: number): number {
   const { factor } = side(result, of);
   const total = (of === 'rows' ? result.rowEnergy : result.colEnergy)[i];
   if (!(total > 0)) return 0;

@@ -15,6 +15,8 @@ import type { AppState } from './store';
 
 /** The SVD as the views read it (the worker's output, re-exported so views need not import the worker). */
 export type SvdResult = SvdFactors;
+/** Any low-rank result in SVD form (the SVD's, a weighted fit's, a TT unfolding's), for the views. */
+export type { LowRankView } from '../worker/lowRankView';
 export type SvdOffer = SvdDeclined['declined'];
 export type { SquareMap, SvdMethod };
 export { EXACT, methodFor, RANDOMIZED_MIN_ENTRIES, EXACT_SVD_TIME_BUDGET_SECONDS, WORKER_MEMORY_BUDGET, formatBytes, formatSeconds };
